@@ -1,0 +1,115 @@
+//! Table and column identifiers shared by the migrations, so a name is spelt once.
+
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveIden)]
+pub enum ProgrammeSettings {
+    Table,
+    Id,
+    ProgrammeName,
+    MunicipalityName,
+    MunicipalityNumber,
+    PeriodStart,
+    PeriodEnd,
+    ContactEmail,
+    PrivacyText,
+    AccessibilityUrl,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Users {
+    Table,
+    Id,
+    Email,
+    Name,
+    Role,
+    PasswordHash,
+    Disabled,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Themes {
+    Table,
+    Id,
+    Slug,
+    NameNb,
+    NameNn,
+    NameEn,
+    Description,
+    Keywords,
+    Colour,
+    Position,
+    Active,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Contacts {
+    Table,
+    Id,
+    Name,
+    Email,
+    Phone,
+    Organisation,
+    ConsentAt,
+    NewsOptIn,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Inputs {
+    Table,
+    Id,
+    Channel,
+    Title,
+    Body,
+    StakeholderGroup,
+    Status,
+    Language,
+    ContactId,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum InputThemes {
+    Table,
+    InputId,
+    ThemeId,
+    Origin,
+    Confidence,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Outbox {
+    Table,
+    Id,
+    Recipient,
+    Subject,
+    BodyText,
+    BodyHtml,
+    Status,
+    Attempts,
+    NextAttemptAt,
+    LastError,
+    ClaimedUntil,
+    CreatedAt,
+    SentAt,
+}
+
+#[derive(DeriveIden)]
+pub enum AuditLog {
+    Table,
+    Id,
+    UserId,
+    Action,
+    EntityType,
+    EntityId,
+    Details,
+    CreatedAt,
+}

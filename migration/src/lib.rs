@@ -1,0 +1,31 @@
+//! Schema migrations for innspill; the only place the schema changes.
+
+pub use sea_orm_migration::prelude::*;
+
+mod iden;
+mod m20261127_000001_create_programme_settings;
+mod m20261127_000002_create_users;
+mod m20261127_000003_create_themes;
+mod m20261127_000004_create_contacts;
+mod m20261127_000005_create_inputs;
+mod m20261127_000006_create_input_themes;
+mod m20261127_000007_create_outbox;
+mod m20261127_000008_create_audit_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_programme_settings::Migration),
+            Box::new(m20261127_000002_create_users::Migration),
+            Box::new(m20261127_000003_create_themes::Migration),
+            Box::new(m20261127_000004_create_contacts::Migration),
+            Box::new(m20261127_000005_create_inputs::Migration),
+            Box::new(m20261127_000006_create_input_themes::Migration),
+            Box::new(m20261127_000007_create_outbox::Migration),
+            Box::new(m20261127_000008_create_audit_log::Migration),
+        ]
+    }
+}

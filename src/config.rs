@@ -1,0 +1,116 @@
+//! Settings read once at start-up: built-in defaults, then environment variables, then flags.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use url::Url;
+
+/// Options every subcommand shares. clap layers flag over environment over default.
+#[derive(clap::Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Address and port the web server listens on.
+    #[arg(long, env = "INNSPILL_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: String,
+
+    /// Database URL: `sqlite://path?mode=rwc` or `postgres://user:pass@host/db`.
+    /// Default: the SQLite file `innspill.db` in the data directory.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<String>,
+
+    /// Folder for the SQLite database, generated secrets and the mail folder.
+    #[arg(long, env = "INNSPILL_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// SMTP server in lettre's URL form, e.g. `smtps://user:pass@host:465` or
+    /// `smtp://host:1025`. Unset: mail is written as .eml files under the data directory.
+    #[arg(long, env = "INNSPILL_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// External base URL used in mails and links, e.g. `https://innspill.kommune.no`.
+    /// Default: http:// and the bind address. An https URL turns on HSTS and secure cookies.
+    #[arg(long, env = "INNSPILL_PUBLIC_URL", global = true)]
+    pub public_url: Option<Url>,
+
+    /// Key that signs and encrypts cookies (at least 64 characters). Every instance
+    /// behind one load balancer needs the same key. Default: generated once and kept
+    /// in the data directory.
+    #[arg(long, env = "INNSPILL_SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<String>,
+
+    /// E-mail of the admin account created on the first start of an empty database.
+    #[arg(long, env = "INNSPILL_ADMIN_EMAIL", default_value = "admin@example.org", global = true)]
+    pub admin_email: String,
+}
+
+/// A value that must never reach a log.
+#[derive(Clone)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// The typed settings the application runs with.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: Secret<String>,
+    pub data_dir: PathBuf,
+    pub smtp_url: Option<Secret<String>>,
+    /// None until known: without a flag it follows the address actually bound.
+    pub public_url: Option<Url>,
+    pub secret_key: Option<Secret<String>>,
+    pub admin_email: String,
+}
+
+impl Settings {
+    pub fn from_args(args: GlobalArgs) -> Self {
+        let database_url = args
+            .database_url
+            .unwrap_or_else(|| default_sqlite_url(&args.data_dir));
+        Self {
+            bind: args.bind,
+            database_url: Secret::new(database_url),
+            data_dir: args.data_dir,
+            smtp_url: args.smtp_url.map(Secret::new),
+            public_url: args.public_url,
+            secret_key: args.secret_key.map(Secret::new),
+            admin_email: args.admin_email,
+        }
+    }
+
+    /// Settings for a server on a random port against the given database (tests, tools).
+    pub fn for_database(database_url: &str, data_dir: &Path) -> Self {
+        Self {
+            bind: "127.0.0.1:0".to_owned(),
+            database_url: Secret::new(database_url.to_owned()),
+            data_dir: data_dir.to_owned(),
+            smtp_url: None,
+            public_url: None,
+            secret_key: None,
+            admin_email: "admin@example.org".to_owned(),
+        }
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|url| url.scheme() == "https")
+    }
+}
+
+pub fn default_sqlite_url(data_dir: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("innspill.db").display())
+}

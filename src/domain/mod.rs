@@ -1,0 +1,5 @@
+//! Values that are checked once, when they are made, and cannot hold a bad value after.
+
+mod email;
+
+pub use email::Email;

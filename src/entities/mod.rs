@@ -1,0 +1,10 @@
+//! sea-orm entities, one file per table.
+
+pub mod audit_log;
+pub mod contact;
+pub mod input;
+pub mod input_theme;
+pub mod outbox;
+pub mod programme_settings;
+pub mod theme;
+pub mod user;

@@ -1,0 +1,135 @@
+//! innspill: gathers residents' and businesses' input for a municipal
+//! restructuring programme and turns it into evidence for its priorities.
+
+pub mod admin;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod settings;
+pub mod site;
+pub mod web;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web as aweb};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+use url::Url;
+
+use crate::config::Settings;
+use crate::error::{AppError, BoxError};
+
+/// Largest request body any handler accepts; forms are far smaller.
+const MAX_BODY_BYTES: usize = 256 * 1024;
+/// How long in-flight requests may take to finish after a stop signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+/// What handlers share.
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    public_url: Url,
+    server: Server,
+}
+
+impl Application {
+    /// Binds `settings.bind` (port 0 picks a free one) and builds the server.
+    pub fn build(mut settings: Settings, db: DatabaseConnection) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(&settings.bind)?;
+        let address = listener.local_addr()?;
+        let public_url = match &settings.public_url {
+            Some(url) => url.clone(),
+            None => default_public_url(address)?,
+        };
+        settings.public_url = Some(public_url.clone());
+        let https = settings.is_https();
+        let state = aweb::Data::new(AppState {
+            db,
+            settings: Arc::new(settings),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(aweb::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(aweb::FormConfig::default().limit(MAX_BODY_BYTES))
+                .app_data(aweb::JsonConfig::default().limit(MAX_BODY_BYTES))
+                .wrap(from_fn(web::errors::render_errors))
+                .wrap(web::headers::security_headers(https))
+                .wrap(Compress::default())
+                .wrap(TracingLogger::<web::request_log::RequestSpan>::new())
+                .configure(web::assets::configure)
+                .configure(site::routes::configure)
+                .default_service(aweb::to(not_found))
+        })
+        .shutdown_timeout(SHUTDOWN_GRACE.as_secs())
+        .listen(listener)?
+        .run();
+        Ok(Self {
+            port: address.port(),
+            public_url,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn public_url(&self) -> &Url {
+        &self.public_url
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// `http://` and the bound address, with `localhost` for an all-interfaces bind.
+fn default_public_url(address: std::net::SocketAddr) -> std::io::Result<Url> {
+    let host = if address.ip().is_unspecified() {
+        "localhost".to_owned()
+    } else if address.is_ipv6() {
+        format!("[{}]", address.ip())
+    } else {
+        address.ip().to_string()
+    };
+    Url::parse(&format!("http://{host}:{}/", address.port()))
+        .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidInput, err))
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// `innspill serve`: migrate, make sure someone can sign in, then serve.
+pub async fn serve(settings: Settings) -> Result<(), BoxError> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let admin_email = domain::Email::parse(&settings.admin_email)
+        .map_err(|_| format!("INNSPILL_ADMIN_EMAIL is not an e-mail address: {}", settings.admin_email))?;
+    let first_admin = admin::service::ensure_first_admin(&db, &admin_email).await?;
+    let app = Application::build(settings, db)?;
+    if let Some(password) = first_admin {
+        println!("Created the first admin account. Sign in and change the password:");
+        println!("  e-mail:   {admin_email}");
+        println!("  password: {password}");
+        println!("  sign in:  {}admin/login", app.public_url());
+    }
+    println!("innspill is listening on {}", app.public_url());
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Programme settings: the name, municipality and texts every page shows.
+
+pub mod service;

@@ -1,0 +1,72 @@
+//! Markup of the public site pages.
+
+use maud::{Markup, html};
+
+use crate::web::PageContext;
+use crate::web::layout::{layout, paragraphs};
+
+pub fn landing(ctx: &PageContext) -> Markup {
+    let programme = &ctx.programme;
+    let municipality = if programme.municipality_name.is_empty() {
+        ctx.t("landing.the_municipality").to_owned()
+    } else {
+        ctx.tr("site.municipality", &[("name", &programme.municipality_name)])
+    };
+    layout(
+        ctx,
+        &programme.programme_name,
+        html! {
+            div.hero {
+                h1 { (programme.programme_name) }
+                p.lead { (ctx.tr("landing.lead", &[("municipality", &municipality)])) }
+            }
+            section aria-labelledby="about-heading" {
+                h2 #about-heading { (ctx.t("landing.about_heading")) }
+                (paragraphs(ctx.t("landing.about")))
+                @if let (Some(start), Some(end)) = (programme.period_start, programme.period_end) {
+                    p {
+                        (ctx.tr("landing.period", &[
+                            ("start", &start.format("%d.%m.%Y").to_string()),
+                            ("end", &end.format("%d.%m.%Y").to_string()),
+                        ]))
+                    }
+                }
+                @if let Some(email) = &programme.contact_email {
+                    p {
+                        (ctx.t("landing.questions")) " "
+                        a href={ "mailto:" (email) } { (email) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn privacy(ctx: &PageContext) -> Markup {
+    let title = ctx.t("privacy.title");
+    let text = ctx
+        .programme
+        .privacy_text
+        .as_deref()
+        .unwrap_or_else(|| ctx.t("privacy.default_text"));
+    layout(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            (paragraphs(text))
+        },
+    )
+}
+
+pub fn accessibility(ctx: &PageContext) -> Markup {
+    let title = ctx.t("accessibility.title");
+    layout(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            (paragraphs(ctx.t("accessibility.default_text")))
+        },
+    )
+}

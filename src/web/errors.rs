@@ -1,0 +1,96 @@
+//! Turns bare error responses into a page in the user's language, or JSON under `/api/`.
+//!
+//! Handlers and actix itself answer errors with a status and plain text; this
+//! middleware is the one place that sees both the error and the request, so
+//! it picks the language and the format. Responses that already carry HTML
+//! or JSON (a form shown again with its messages, say) pass untouched.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpRequest, HttpResponse};
+
+use crate::web::context::PageContext;
+use maud::{Markup, html};
+
+use crate::web::layout::layout;
+
+pub async fn render_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    // Errors from handlers and extractors arrive here as responses; an `Err`
+    // would come only from a middleware inside this one, and there is none.
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) || has_rendered_body(&res) {
+        return Ok(res);
+    }
+    let (req, old) = res.into_parts();
+    let mut new = if req.path().starts_with("/api/") {
+        json_error(status)
+    } else {
+        html_error(&req, status).await
+    };
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(ServiceResponse::new(req, new))
+}
+
+fn has_rendered_body(res: &ServiceResponse<BoxBody>) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html") || ct.starts_with("application/json"))
+}
+
+/// The locale key of the message for a status.
+fn message_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        403 => "forbidden",
+        404 | 405 => "not_found",
+        413 => "too_large",
+        429 => "too_many",
+        400..=499 => "bad_request",
+        _ => "server",
+    }
+}
+
+fn json_error(status: StatusCode) -> HttpResponse {
+    let key = message_key(status);
+    HttpResponse::build(status).json(serde_json::json!({
+        "error": {
+            "status": status.as_u16(),
+            "code": key,
+            "message": crate::web::Lang::En.t(&format!("error.{key}_title")),
+        }
+    }))
+}
+
+async fn html_error(req: &HttpRequest, status: StatusCode) -> HttpResponse {
+    let ctx = PageContext::from_http_request(req).await;
+    let key = message_key(status);
+    let page = error_page(&ctx, status, key);
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page.into_string())
+}
+
+fn error_page(ctx: &PageContext, status: StatusCode, key: &str) -> Markup {
+    let title = ctx.t(&format!("error.{key}_title"));
+    layout(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            p { (ctx.t(&format!("error.{key}_text"))) }
+            p.muted { (ctx.tr("error.status", &[("code", &status.as_u16().to_string())])) }
+            p { a href="/" { (ctx.t("error.back_home")) } }
+        },
+    )
+}

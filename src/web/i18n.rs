@@ -1,0 +1,153 @@
+//! UI languages and their strings, read from `assets/locales/*.toml`.
+//!
+//! The files are nested TOML tables; a string is addressed by its dotted path
+//! (`landing.lead`). They are compiled into the binary so it runs from anywhere.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "lang";
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// BCP 47 code, as used in `lang` attributes and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The language's name in itself, as a language switch shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Nb => "Bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
+        }
+    }
+
+    /// The string at `key`; the bokmål one if this language lacks it, else the key.
+    pub fn t(self, key: &str) -> &'static str {
+        let catalogs = &*CATALOGS;
+        catalogs
+            .get(&self)
+            .and_then(|strings| strings.get(key))
+            .or_else(|| catalogs.get(&Lang::Nb).and_then(|s| s.get(key)))
+            .map(String::as_str)
+            .unwrap_or_else(|| {
+                tracing::warn!(key, "missing UI string");
+                "??"
+            })
+    }
+
+    /// The string at `key` with each `{name}` replaced by its value.
+    pub fn tr(self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+}
+
+const SOURCES: [(Lang, &str); 3] = [
+    (Lang::Nb, include_str!("../../assets/locales/nb.toml")),
+    (Lang::Nn, include_str!("../../assets/locales/nn.toml")),
+    (Lang::En, include_str!("../../assets/locales/en.toml")),
+];
+
+static CATALOGS: LazyLock<HashMap<Lang, HashMap<String, String>>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(lang, source)| (*lang, parse_catalog(source).unwrap_or_default()))
+        .collect()
+});
+
+/// Flattens a locale file into dotted keys.
+pub fn parse_catalog(source: &str) -> Result<HashMap<String, String>, toml::de::Error> {
+    let table: toml::Table = toml::from_str(source)?;
+    let mut strings = HashMap::new();
+    flatten("", &table, &mut strings);
+    Ok(strings)
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (name, value) in table {
+        let key = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&key, inner, out),
+            toml::Value::String(text) => {
+                out.insert(key, text.clone());
+            }
+            // Only strings are UI text; the key test catches anything else.
+            _ => {}
+        }
+    }
+}
+
+/// The raw locale files, so tests can hold them to the same set of keys.
+pub fn sources() -> &'static [(Lang, &'static str)] {
+    &SOURCES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_parses_and_has_the_same_keys_as_bokmal() {
+        let mut reference: Vec<String> = parse_catalog(SOURCES[0].1)
+            .expect("nb parses")
+            .into_keys()
+            .collect();
+        reference.sort();
+        assert!(!reference.is_empty());
+        for (lang, source) in sources() {
+            let catalog = parse_catalog(source).expect("locale parses");
+            let mut keys: Vec<String> = catalog.keys().cloned().collect();
+            keys.sort();
+            assert_eq!(keys, reference, "keys of {lang:?} differ from nb");
+            for (key, text) in &catalog {
+                assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn interpolation_replaces_named_values() {
+        let text = Lang::En.tr("site.municipality", &[("name", "Vefsn")]);
+        assert!(text.contains("Vefsn"), "{text}");
+        assert!(!text.contains('{'));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}
