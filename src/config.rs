@@ -9,7 +9,12 @@ use url::Url;
 #[derive(clap::Args, Debug, Clone)]
 pub struct GlobalArgs {
     /// Address and port the web server listens on.
-    #[arg(long, env = "INNSPILL_BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "INNSPILL_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: String,
 
     /// Database URL: `sqlite://path?mode=rwc` or `postgres://user:pass@host/db`.
@@ -18,7 +23,12 @@ pub struct GlobalArgs {
     pub database_url: Option<String>,
 
     /// Folder for the SQLite database, generated secrets and the mail folder.
-    #[arg(long, env = "INNSPILL_DATA_DIR", default_value = "./data", global = true)]
+    #[arg(
+        long,
+        env = "INNSPILL_DATA_DIR",
+        default_value = "./data",
+        global = true
+    )]
     pub data_dir: PathBuf,
 
     /// SMTP server in lettre's URL form, e.g. `smtps://user:pass@host:465` or
@@ -34,11 +44,21 @@ pub struct GlobalArgs {
     /// Key that signs and encrypts cookies (at least 64 characters). Every instance
     /// behind one load balancer needs the same key. Default: generated once and kept
     /// in the data directory.
-    #[arg(long, env = "INNSPILL_SECRET_KEY", hide_env_values = true, global = true)]
+    #[arg(
+        long,
+        env = "INNSPILL_SECRET_KEY",
+        hide_env_values = true,
+        global = true
+    )]
     pub secret_key: Option<String>,
 
     /// E-mail of the admin account created on the first start of an empty database.
-    #[arg(long, env = "INNSPILL_ADMIN_EMAIL", default_value = "admin@example.org", global = true)]
+    #[arg(
+        long,
+        env = "INNSPILL_ADMIN_EMAIL",
+        default_value = "admin@example.org",
+        global = true
+    )]
     pub admin_email: String,
 }
 
@@ -112,5 +132,8 @@ impl Settings {
 }
 
 pub fn default_sqlite_url(data_dir: &Path) -> String {
-    format!("sqlite://{}?mode=rwc", data_dir.join("innspill.db").display())
+    format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("innspill.db").display()
+    )
 }

@@ -118,8 +118,12 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
     std::fs::create_dir_all(&settings.data_dir)?;
     let db = db::connect(settings.database_url.expose()).await?;
     db::migrate(&db).await?;
-    let admin_email = domain::Email::parse(&settings.admin_email)
-        .map_err(|_| format!("INNSPILL_ADMIN_EMAIL is not an e-mail address: {}", settings.admin_email))?;
+    let admin_email = domain::Email::parse(&settings.admin_email).map_err(|_| {
+        format!(
+            "INNSPILL_ADMIN_EMAIL is not an e-mail address: {}",
+            settings.admin_email
+        )
+    })?;
     let first_admin = admin::service::ensure_first_admin(&db, &admin_email).await?;
     let app = Application::build(settings, db)?;
     if let Some(password) = first_admin {

@@ -106,7 +106,12 @@ async fn migrate(settings: Settings) -> Result<(), BoxError> {
     Ok(())
 }
 
-async fn create_user(settings: Settings, email: &str, name: &str, role: Role) -> Result<(), BoxError> {
+async fn create_user(
+    settings: Settings,
+    email: &str,
+    name: &str,
+    role: Role,
+) -> Result<(), BoxError> {
     let email = Email::parse(email).map_err(|_| format!("not an e-mail address: {email}"))?;
     if name.trim().is_empty() {
         return Err("the name must not be empty".into());

@@ -35,7 +35,12 @@ pub async fn ensure_first_admin(
         return Ok(None);
     }
     let password = password::generate();
-    let row = new_user(email, "Administrator", Role::Admin, password::hash(&password)?);
+    let row = new_user(
+        email,
+        "Administrator",
+        Role::Admin,
+        password::hash(&password)?,
+    );
     let result = user::Entity::insert(row)
         .on_conflict_do_nothing_on([user::Column::Email])
         .exec(db)

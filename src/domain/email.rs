@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_address() {
-        for raw in ["", "kari", "kari@", "@kommune.no", "kari nordmann@kommune.no"] {
+        for raw in [
+            "",
+            "kari",
+            "kari@",
+            "@kommune.no",
+            "kari nordmann@kommune.no",
+        ] {
             assert_eq!(Email::parse(raw), Err(InvalidEmail), "{raw:?}");
         }
     }

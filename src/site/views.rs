@@ -10,7 +10,10 @@ pub fn landing(ctx: &PageContext) -> Markup {
     let municipality = if programme.municipality_name.is_empty() {
         ctx.t("landing.the_municipality").to_owned()
     } else {
-        ctx.tr("site.municipality", &[("name", &programme.municipality_name)])
+        ctx.tr(
+            "site.municipality",
+            &[("name", &programme.municipality_name)],
+        )
     };
     layout(
         ctx,

@@ -62,7 +62,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 async fn serve_asset(name: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let asset = TABLE.by_hashed.get(name.as_str()).ok_or(AppError::NotFound)?;
+    let asset = TABLE
+        .by_hashed
+        .get(name.as_str())
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type(asset.content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))

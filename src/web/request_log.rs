@@ -5,9 +5,9 @@
 //! what helps find a fault and nothing that identifies a person.
 
 use actix_web::Error;
+use actix_web::HttpMessage;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::HttpMessage;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
 

@@ -1,0 +1,14 @@
+//! Integration tests: the real app over HTTP, and the real binary.
+
+// Tests may panic on what they did not expect; that is how they fail.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod errors;
+mod headers;
+mod health;
+mod shutdown;
+mod site;

@@ -1,0 +1,172 @@
+//! The public pages, in each language, and the language switch.
+
+use crate::common::{assert_redirect_to, spawn_app};
+
+#[tokio::test]
+async fn landing_page_names_the_programme_in_each_language() {
+    let app = spawn_app().await;
+    for (lang, heading) in [
+        ("nb", "Om omstillingsprogrammet"),
+        ("nn", "Om omstillingsprogrammet"),
+        ("en", "About the restructuring programme"),
+    ] {
+        let response = app.get_in("/", lang).await;
+        assert_eq!(response.status(), 200, "{lang}");
+        let body = response.text().await.expect("body");
+        assert!(
+            body.contains(&format!("<html lang=\"{lang}\">")),
+            "{lang}: {body}"
+        );
+        assert!(body.contains(heading), "{lang}");
+        assert!(body.contains("Omstillingsprogrammet"), "{lang}");
+    }
+    // The two Norwegian forms really differ, so a wrong fallback would show.
+    let nb = app.get_in("/", "nb").await.text().await.expect("body");
+    let nn = app.get_in("/", "nn").await.text().await.expect("body");
+    assert!(nb.contains("Hopp til hovedinnholdet"));
+    assert!(nn.contains("Hopp til hovudinnhaldet"));
+}
+
+#[tokio::test]
+async fn bokmal_is_the_default_and_an_unknown_cookie_falls_back_to_it() {
+    let app = spawn_app().await;
+    let body = app.get("/").await.text().await.expect("body");
+    assert!(body.contains("<html lang=\"nb\">"));
+    let body = app.get_in("/", "de").await.text().await.expect("body");
+    assert!(body.contains("<html lang=\"nb\">"));
+}
+
+#[tokio::test]
+async fn language_switch_remembers_the_choice_and_returns_to_the_page() {
+    let app = spawn_app().await;
+    let response = app.get("/sprak/en?neste=%2Fpersonvern").await;
+    assert_redirect_to(&response, "/personvern");
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie set")
+        .to_owned();
+    assert!(cookie.starts_with("lang=en"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+
+    // The client keeps the cookie, as a browser would.
+    let body = app.get("/personvern").await.text().await.expect("body");
+    assert!(body.contains("<html lang=\"en\">"));
+    assert!(body.contains("<h1>Privacy</h1>"));
+}
+
+#[tokio::test]
+async fn language_switch_never_redirects_off_the_site() {
+    let app = spawn_app().await;
+    for next in [
+        "https%3A%2F%2Fevil.example%2F",
+        "%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+    ] {
+        let response = app.get(&format!("/sprak/nn?neste={next}")).await;
+        assert_redirect_to(&response, "/");
+    }
+    let response = app.get("/sprak/nn").await;
+    assert_redirect_to(&response, "/");
+}
+
+#[tokio::test]
+async fn unknown_language_is_not_found_and_sets_nothing() {
+    let app = spawn_app().await;
+    let response = app.get("/sprak/de?neste=%2F").await;
+    assert_eq!(response.status(), 404);
+    assert!(response.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn footer_links_privacy_and_accessibility_pages() {
+    let app = spawn_app().await;
+    let body = app.get("/").await.text().await.expect("body");
+    assert!(body.contains("href=\"/personvern\""));
+    assert!(body.contains("href=\"/tilgjengelighet\""));
+    for (path, heading) in [
+        ("/personvern", "<h1>Personvern</h1>"),
+        ("/tilgjengelighet", "<h1>Tilgjengelighetserklæring</h1>"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(
+            response.text().await.expect("body").contains(heading),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_show_the_programme_settings_escaped() {
+    use chrono::Utc;
+    use innspill::entities::programme_settings;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+
+    let app = spawn_app().await;
+    programme_settings::Entity::insert(programme_settings::ActiveModel {
+        id: Set(1),
+        programme_name: Set("Omstilling <Vefsn> & co".to_owned()),
+        municipality_name: Set("Vefsn".to_owned()),
+        municipality_number: Set("1824".to_owned()),
+        period_start: Set(chrono::NaiveDate::from_ymd_opt(2026, 1, 1)),
+        period_end: Set(chrono::NaiveDate::from_ymd_opt(2031, 12, 31)),
+        contact_email: Set(Some("omstilling@vefsn.kommune.no".to_owned())),
+        privacy_text: Set(Some(
+            "Vi lagrer lite.\n\n<script>alert(1)</script>".to_owned(),
+        )),
+        accessibility_url: Set(Some(
+            "https://uustatus.no/nb/erklaringer/publisert/x".to_owned(),
+        )),
+        updated_at: Set(Utc::now()),
+    })
+    .exec(&app.db)
+    .await
+    .expect("settings saved");
+
+    let body = app.get("/").await.text().await.expect("body");
+    assert!(body.contains("Omstilling &lt;Vefsn&gt; &amp; co"));
+    assert!(body.contains("Vefsn kommune"));
+    assert!(body.contains("01.01.2026–31.12.2031"));
+    assert!(body.contains("mailto:omstilling@vefsn.kommune.no"));
+    assert!(body.contains("href=\"https://uustatus.no/nb/erklaringer/publisert/x\""));
+
+    let privacy = app.get("/personvern").await.text().await.expect("body");
+    assert!(privacy.contains("<p>Vi lagrer lite.</p>"));
+    assert!(privacy.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!privacy.contains("<script>"));
+}
+
+#[tokio::test]
+async fn stylesheet_is_served_under_a_hashed_name_with_long_caching() {
+    let app = spawn_app().await;
+    let body = app.get("/").await.text().await.expect("body");
+    let start = body.find("/assets/main.").expect("stylesheet link");
+    let end = start + body[start..].find('"').expect("end of href");
+    let href = &body[start..end];
+    assert!(
+        href.ends_with(".css") && href.len() > "/assets/main.css".len(),
+        "{href}"
+    );
+
+    let response = app.get(href).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"].to_str().expect("ascii"),
+        "text/css; charset=utf-8"
+    );
+    let cache = response.headers()["cache-control"].to_str().expect("ascii");
+    assert!(
+        cache.contains("max-age=31536000") && cache.contains("immutable"),
+        "{cache}"
+    );
+    let css = response.text().await.expect("css");
+    assert!(css.contains(".skip-link"));
+
+    // The plain name is not served, so a stale page can never get a stale file cached for a year.
+    assert_eq!(app.get("/assets/main.css").await.status(), 404);
+}
