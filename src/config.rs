@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use url::Url;
 
@@ -60,6 +61,15 @@ pub struct GlobalArgs {
         global = true
     )]
     pub admin_email: String,
+
+    /// Sender of every mail the platform sends.
+    #[arg(
+        long,
+        env = "INNSPILL_MAIL_FROM",
+        default_value = "innspill <noreply@example.org>",
+        global = true
+    )]
+    pub mail_from: String,
 }
 
 /// A value that must never reach a log.
@@ -93,6 +103,31 @@ pub struct Settings {
     pub public_url: Option<Url>,
     pub secret_key: Option<Secret<String>>,
     pub admin_email: String,
+    pub mail: MailSettings,
+}
+
+/// How the outbox worker retries.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// Sender address of every mail.
+    pub from: String,
+    /// Attempts before a mail is marked failed and shown to admins.
+    pub max_attempts: i32,
+    /// Wait after the first failure; doubled after each further one.
+    pub retry_base: Duration,
+    /// How often the worker looks for due mail when nothing wakes it.
+    pub poll_interval: Duration,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            from: "innspill <noreply@example.org>".to_owned(),
+            max_attempts: 8,
+            retry_base: Duration::from_secs(30),
+            poll_interval: Duration::from_secs(5),
+        }
+    }
 }
 
 impl Settings {
@@ -108,6 +143,10 @@ impl Settings {
             public_url: args.public_url,
             secret_key: args.secret_key.map(Secret::new),
             admin_email: args.admin_email,
+            mail: MailSettings {
+                from: args.mail_from,
+                ..MailSettings::default()
+            },
         }
     }
 
@@ -121,6 +160,7 @@ impl Settings {
             public_url: None,
             secret_key: None,
             admin_email: "admin@example.org".to_owned(),
+            mail: MailSettings::default(),
         }
     }
 
@@ -129,6 +169,49 @@ impl Settings {
             .as_ref()
             .is_some_and(|url| url.scheme() == "https")
     }
+}
+
+/// The cookie key: from the settings, else from `secret.key` in the data
+/// directory, created with 64 random bytes on first use.
+pub fn load_or_create_secret(settings: &Settings) -> std::io::Result<Vec<u8>> {
+    if let Some(key) = &settings.secret_key {
+        let bytes = key.expose().as_bytes().to_vec();
+        if bytes.len() < 64 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "INNSPILL_SECRET_KEY must have at least 64 characters",
+            ));
+        }
+        return Ok(bytes);
+    }
+    let path = settings.data_dir.join("secret.key");
+    match std::fs::read(&path) {
+        Ok(bytes) if bytes.len() >= 64 => Ok(bytes),
+        _ => {
+            std::fs::create_dir_all(&settings.data_dir)?;
+            let bytes: Vec<u8> = (0..64).map(|_| rand::random::<u8>()).collect();
+            write_private(&path, &bytes)?;
+            Ok(bytes)
+        }
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(bytes)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
 }
 
 pub fn default_sqlite_url(data_dir: &Path) -> String {
