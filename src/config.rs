@@ -104,7 +104,12 @@ pub struct Settings {
     pub secret_key: Option<Secret<String>>,
     pub admin_email: String,
     pub mail: MailSettings,
+    /// A staff session ends after this long without a request.
+    pub session_idle_timeout: Duration,
 }
+
+/// One hour: long enough for a workshop break, short for a shared computer.
+pub const DEFAULT_SESSION_IDLE_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
 /// How the outbox worker retries.
 #[derive(Clone, Debug)]
@@ -147,6 +152,7 @@ impl Settings {
                 from: args.mail_from,
                 ..MailSettings::default()
             },
+            session_idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
         }
     }
 
@@ -161,6 +167,7 @@ impl Settings {
             secret_key: None,
             admin_email: "admin@example.org".to_owned(),
             mail: MailSettings::default(),
+            session_idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
         }
     }
 

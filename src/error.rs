@@ -14,6 +14,8 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("sign-in required")]
+    Unauthorized,
     #[error("forbidden")]
     Forbidden,
     #[error("invalid input: {0}")]
@@ -59,6 +61,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,

@@ -2,13 +2,17 @@
 //! restructuring programme and turns it into evidence for its priorities.
 
 pub mod admin;
+pub mod api;
+pub mod audit;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod mail;
 pub mod settings;
 pub mod site;
+pub mod themes;
 pub mod web;
 
 use std::net::TcpListener;
@@ -36,6 +40,19 @@ pub struct AppState {
     pub settings: Arc<Settings>,
 }
 
+impl AppState {
+    /// An absolute URL on this site, for links in mails.
+    pub fn public_url(&self, path: &str) -> Result<Url, AppError> {
+        let base = self
+            .settings
+            .public_url
+            .as_ref()
+            .ok_or_else(|| AppError::Unexpected("public URL unknown".into(), None))?;
+        base.join(path.trim_start_matches('/'))
+            .map_err(|err| AppError::unexpected("building a link", err))
+    }
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     port: u16,
@@ -54,6 +71,9 @@ impl Application {
         };
         settings.public_url = Some(public_url.clone());
         let https = settings.is_https();
+        let cookie_key =
+            actix_web::cookie::Key::try_from(config::load_or_create_secret(&settings)?.as_slice())
+                .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidInput, err))?;
         let state = aweb::Data::new(AppState {
             db,
             settings: Arc::new(settings),
@@ -64,12 +84,17 @@ impl Application {
                 .app_data(aweb::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(aweb::FormConfig::default().limit(MAX_BODY_BYTES))
                 .app_data(aweb::JsonConfig::default().limit(MAX_BODY_BYTES))
+                .wrap(web::session::middleware(cookie_key.clone(), https))
                 .wrap(from_fn(web::errors::render_errors))
                 .wrap(web::headers::security_headers(https))
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<web::request_log::RequestSpan>::new())
                 .configure(web::assets::configure)
                 .configure(site::routes::configure)
+                .configure(themes::routes::configure)
+                .configure(admin::routes::configure)
+                .configure(settings::routes::configure)
+                .configure(api::routes::configure)
                 .default_service(aweb::to(not_found))
         })
         .shutdown_timeout(SHUTDOWN_GRACE.as_secs())
@@ -125,6 +150,8 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
         )
     })?;
     let first_admin = admin::service::ensure_first_admin(&db, &admin_email).await?;
+    // Started before the server so a bad mail setting stops start-up at once.
+    let mail_worker = mail::MailWorker::start(db.clone(), &settings)?;
     let app = Application::build(settings, db)?;
     if let Some(password) = first_admin {
         println!("Created the first admin account. Sign in and change the password:");
@@ -133,7 +160,10 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
         println!("  sign in:  {}admin/login", app.public_url());
     }
     println!("innspill is listening on {}", app.public_url());
-    app.run_until_stopped().await?;
+    let served = app.run_until_stopped().await;
+    // The server has finished its requests; let the mail in flight go out too.
+    mail_worker.stop().await;
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

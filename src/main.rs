@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use innspill::config::{GlobalArgs, Settings};
 use innspill::entities::user::Role;
 use innspill::error::BoxError;
-use innspill::{admin, db, domain::Email};
+use innspill::{admin, api, db, domain::Email, themes};
 use tracing_subscriber::EnvFilter;
 
 /// innspill: input and mobilisation platform for a municipal restructuring programme.
@@ -32,6 +32,21 @@ enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Manage themes (candidate priority areas).
+    #[command(subcommand)]
+    Themes(ThemesCommand),
+}
+
+#[derive(Subcommand)]
+enum ThemesCommand {
+    /// Create or update themes from a CSV file with the columns slug,
+    /// name_nb, name_nn, name_en and optionally description_en, keywords and
+    /// colour. Themes are matched by slug; a file with any bad row changes
+    /// nothing.
+    Import {
+        /// The CSV file (UTF-8, comma- or semicolon-separated).
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -48,6 +63,16 @@ enum AdminCommand {
         /// What the user may do.
         #[arg(long, value_enum, default_value_t = RoleArg::Facilitator)]
         role: RoleArg,
+    },
+    /// Create an API token for a user and print it once. The token acts
+    /// with the user's role; revoke it on the admin page "API-nøkler".
+    CreateToken {
+        /// E-mail address of the user the token belongs to.
+        #[arg(long)]
+        email: String,
+        /// What the token is for, as the admin page lists it.
+        #[arg(long, default_value = "Kommandolinje")]
+        name: String,
     },
 }
 
@@ -88,6 +113,10 @@ async fn main() -> ExitCode {
         Command::Admin(AdminCommand::CreateUser { email, name, role }) => {
             create_user(settings, &email, &name, role.into()).await
         }
+        Command::Admin(AdminCommand::CreateToken { email, name }) => {
+            create_token(settings, &email, &name).await
+        }
+        Command::Themes(ThemesCommand::Import { file }) => import_themes(settings, &file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -96,6 +125,26 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+async fn import_themes(settings: Settings, file: &std::path::Path) -> Result<(), BoxError> {
+    let reader = std::fs::File::open(file)
+        .map_err(|err| format!("cannot open {}: {err}", file.display()))?;
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let report = themes::service::import_csv(&db, None, std::io::BufReader::new(reader)).await?;
+    println!(
+        "Imported {}: {} created, {} updated, {} unchanged.",
+        file.display(),
+        report.created,
+        report.updated,
+        report.unchanged
+    );
+    if !report.ignored_columns.is_empty() {
+        println!("Ignored columns: {}", report.ignored_columns.join(", "));
+    }
+    Ok(())
 }
 
 async fn migrate(settings: Settings) -> Result<(), BoxError> {
@@ -129,6 +178,26 @@ async fn create_user(
     if piped.is_none() {
         println!("Password (shown once): {password}");
     }
+    Ok(())
+}
+
+async fn create_token(settings: Settings, email: &str, name: &str) -> Result<(), BoxError> {
+    let email = Email::parse(email).map_err(|_| format!("not an e-mail address: {email}"))?;
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let owner = api::tokens::user_by_email(&db, email.as_str())
+        .await?
+        .ok_or_else(|| format!("no user with the e-mail address {email}"))?;
+    if owner.disabled {
+        return Err(format!("the user {email} is disabled").into());
+    }
+    let (row, token) = api::tokens::create(&db, None, &owner, name).await?;
+    eprintln!(
+        "Created the API token \"{}\" for {} ({:?}). It is shown once:",
+        row.name, owner.email, owner.role
+    );
+    println!("{token}");
     Ok(())
 }
 

@@ -14,7 +14,29 @@ pub enum ProgrammeSettings {
     ContactEmail,
     PrivacyText,
     AccessibilityUrl,
+    AccessibilityText,
+    ModerationMode,
     UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum UserTokens {
+    Table,
+    Id,
+    UserId,
+    Purpose,
+    TokenHash,
+    ExpiresAt,
+    UsedAt,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum SignInFailures {
+    Table,
+    Id,
+    KeyHash,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]

@@ -11,6 +11,9 @@ mod m20261127_000005_create_inputs;
 mod m20261127_000006_create_input_themes;
 mod m20261127_000007_create_outbox;
 mod m20261127_000008_create_audit_log;
+mod m20261127_000009_create_user_tokens;
+mod m20261127_000010_create_sign_in_failures;
+mod m20261127_000030_create_api_tokens;
 
 pub struct Migrator;
 
@@ -26,6 +29,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_create_input_themes::Migration),
             Box::new(m20261127_000007_create_outbox::Migration),
             Box::new(m20261127_000008_create_audit_log::Migration),
+            Box::new(m20261127_000009_create_user_tokens::Migration),
+            Box::new(m20261127_000010_create_sign_in_failures::Migration),
+            Box::new(m20261127_000030_create_api_tokens::Migration),
         ]
     }
 }

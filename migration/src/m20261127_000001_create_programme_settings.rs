@@ -24,6 +24,8 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(S::ContactEmail, 254))
                     .col(text_null(S::PrivacyText))
                     .col(string_len_null(S::AccessibilityUrl, 500))
+                    .col(text_null(S::AccessibilityText))
+                    .col(string_len(S::ModerationMode, 10).default("pre"))
                     .col(timestamp_with_time_zone(S::UpdatedAt))
                     .to_owned(),
             )

@@ -1,4 +1,8 @@
-//! Accounts of the people who run the platform.
+//! The staff area: sign-in, accounts and roles, dashboard, audit log.
 
 pub mod password;
+pub mod routes;
 pub mod service;
+pub mod throttle;
+pub mod tokens;
+mod views;

@@ -34,6 +34,20 @@ pub fn generate() -> String {
         .collect()
 }
 
+/// The shortest password accepted.
+pub const MIN_LENGTH: usize = 12;
+
+/// Checks the password rules; the error is a locale key under `validation`.
+pub fn check_rules(password: &str, email: &str) -> Result<(), &'static str> {
+    if password.chars().count() < MIN_LENGTH {
+        return Err("password_too_short");
+    }
+    if password.trim().eq_ignore_ascii_case(email.trim()) {
+        return Err("password_is_email");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +59,17 @@ mod tests {
         assert!(verify(&stored, "correct horse battery"));
         assert!(!verify(&stored, "correct horse batterY"));
         assert!(!verify("not a hash", "correct horse battery"));
+    }
+
+    #[test]
+    fn rules_want_twelve_characters_and_not_the_email() {
+        assert_eq!(check_rules("kort", "a@b.no"), Err("password_too_short"));
+        assert_eq!(
+            check_rules("Kari@Kommune.no", "kari@kommune.no"),
+            Err("password_is_email")
+        );
+        assert_eq!(check_rules("tolv tegn her", "a@b.no"), Ok(()));
+        assert_eq!(check_rules("æøåæøåæøåæøå", "a@b.no"), Ok(()));
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! sea-orm entities, one file per table.
 
+pub mod api_token;
 pub mod audit_log;
 pub mod contact;
 pub mod input;
 pub mod input_theme;
 pub mod outbox;
 pub mod programme_settings;
+pub mod sign_in_failure;
 pub mod theme;
 pub mod user;
+pub mod user_token;

@@ -15,6 +15,9 @@ pub struct Model {
     pub contact_email: Option<String>,
     pub privacy_text: Option<String>,
     pub accessibility_url: Option<String>,
+    pub accessibility_text: Option<String>,
+    /// "pre": new inputs wait for a facilitator; "post": published at once.
+    pub moderation_mode: String,
     pub updated_at: DateTimeUtc,
 }
 

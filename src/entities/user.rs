@@ -18,6 +18,32 @@ pub enum Role {
     Observer,
 }
 
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Facilitator, Role::Observer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Facilitator => "facilitator",
+            Role::Observer => "observer",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == value)
+    }
+
+    /// May change inputs, events, themes and the like, and see contact details.
+    pub fn can_edit(self) -> bool {
+        matches!(self, Role::Admin | Role::Facilitator)
+    }
+
+    /// May manage users, settings, API tokens and read the audit log.
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {

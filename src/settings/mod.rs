@@ -1,3 +1,5 @@
 //! Programme settings: the name, municipality and texts every page shows.
 
+pub mod routes;
 pub mod service;
+mod views;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::web::{Lang, PageContext, i18n::LANG_COOKIE};
+use crate::web::{Lang, PageContext, i18n::LANG_COOKIE, is_local_path};
 
 use super::views;
 
@@ -68,11 +68,6 @@ async fn set_language(
         .finish())
 }
 
-/// Only paths on this site, so the switch cannot send anyone elsewhere.
-fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')
-}
-
 #[tracing::instrument(skip_all)]
 async fn health(state: web::Data<AppState>) -> HttpResponse {
     let database_up = crate::db::is_reachable(&state.db).await;
@@ -92,7 +87,7 @@ async fn health(state: web::Data<AppState>) -> HttpResponse {
 
 #[cfg(test)]
 mod tests {
-    use super::is_local_path;
+    use crate::web::is_local_path;
 
     #[test]
     fn only_local_paths_are_followed() {

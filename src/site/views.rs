@@ -64,12 +64,17 @@ pub fn privacy(ctx: &PageContext) -> Markup {
 
 pub fn accessibility(ctx: &PageContext) -> Markup {
     let title = ctx.t("accessibility.title");
+    let text = ctx
+        .programme
+        .accessibility_text
+        .as_deref()
+        .unwrap_or_else(|| ctx.t("accessibility.default_text"));
     layout(
         ctx,
         title,
         html! {
             h1 { (title) }
-            (paragraphs(ctx.t("accessibility.default_text")))
+            (paragraphs(text))
         },
     )
 }

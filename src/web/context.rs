@@ -3,6 +3,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use actix_session::{Session, SessionExt};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 
@@ -11,12 +12,13 @@ use crate::error::AppError;
 use crate::settings::service::{self as settings, Programme};
 use crate::web::i18n::{LANG_COOKIE, Lang};
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PageContext {
     pub lang: Lang,
     pub programme: Programme,
     /// Path and query of this page, so the language switch can come back to it.
     pub path: String,
+    session: Session,
 }
 
 impl PageContext {
@@ -31,7 +33,13 @@ impl PageContext {
             lang: request_lang(req),
             programme,
             path: current_path(req),
+            session: req.get_session(),
         }
+    }
+
+    /// The CSRF token for forms on this page (creates the session cookie if needed).
+    pub fn csrf_token(&self) -> String {
+        crate::web::csrf::token(&self.session)
     }
 
     pub fn t(&self, key: &str) -> &'static str {
@@ -72,6 +80,7 @@ impl FromRequest for PageContext {
                 lang: request_lang(&req),
                 programme,
                 path: current_path(&req),
+                session: req.get_session(),
             })
         })
     }

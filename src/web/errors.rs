@@ -28,17 +28,42 @@ pub async fn render_errors(
         return Ok(res);
     }
     let (req, old) = res.into_parts();
-    let mut new = if req.path().starts_with("/api/") {
+    let api = req.path().starts_with("/api/");
+    if status == StatusCode::UNAUTHORIZED && !api {
+        return Ok(ServiceResponse::new(req.clone(), to_sign_in(&req, old)));
+    }
+    let mut new = if api {
         json_error(status)
     } else {
         html_error(&req, status).await
     };
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            new.headers_mut().insert(name.clone(), value.clone());
+            new.headers_mut().append(name.clone(), value.clone());
         }
     }
     Ok(ServiceResponse::new(req, new))
+}
+
+/// Staff pages without a valid session go to the sign-in page, which comes
+/// back here afterwards.
+fn to_sign_in(req: &HttpRequest, old: HttpResponse) -> HttpResponse {
+    let back = req
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str())
+        .unwrap_or("/admin");
+    let back: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/admin/login?neste={back}")))
+        .finish();
+    // Keep the cookie that ends an expired session.
+    for (name, value) in old.headers() {
+        if name == header::SET_COOKIE {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    response
 }
 
 fn has_rendered_body(res: &ServiceResponse<BoxBody>) -> bool {
@@ -51,7 +76,7 @@ fn has_rendered_body(res: &ServiceResponse<BoxBody>) -> bool {
 /// The locale key of the message for a status.
 fn message_key(status: StatusCode) -> &'static str {
     match status.as_u16() {
-        403 => "forbidden",
+        401 | 403 => "forbidden",
         404 | 405 => "not_found",
         413 => "too_large",
         429 => "too_many",

@@ -1,7 +1,8 @@
-//! UI languages and their strings, read from `assets/locales/*.toml`.
+//! UI languages and their strings, read from `assets/locales/<lang>/*.toml`.
 //!
-//! The files are nested TOML tables; a string is addressed by its dotted path
-//! (`landing.lead`). They are compiled into the binary so it runs from anywhere.
+//! One file per feature and language; each is nested TOML tables and a string
+//! is addressed by its dotted path (`landing.lead`). They are compiled into
+//! the binary so it runs from anywhere.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -69,10 +70,28 @@ impl Lang {
     }
 }
 
+macro_rules! locale_files {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../assets/locales/", $lang, "/site.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/admin.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/themes.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/api.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/mail.toml")),
+        )
+    };
+}
+
+/// Each language's files joined into one TOML document; a table name used in
+/// two files is a parse error, which the locale test reports.
 const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Nb, include_str!("../../assets/locales/nb.toml")),
-    (Lang::Nn, include_str!("../../assets/locales/nn.toml")),
-    (Lang::En, include_str!("../../assets/locales/en.toml")),
+    (Lang::Nb, locale_files!("nb")),
+    (Lang::Nn, locale_files!("nn")),
+    (Lang::En, locale_files!("en")),
 ];
 
 static CATALOGS: LazyLock<HashMap<Lang, HashMap<String, String>>> = LazyLock::new(|| {

@@ -6,9 +6,11 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod api;
 mod cli;
 mod errors;
 mod headers;
 mod health;
+mod mail;
 mod shutdown;
 mod site;

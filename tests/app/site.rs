@@ -103,30 +103,23 @@ async fn footer_links_privacy_and_accessibility_pages() {
 
 #[tokio::test]
 async fn pages_show_the_programme_settings_escaped() {
-    use chrono::Utc;
-    use innspill::entities::programme_settings;
-    use sea_orm::{ActiveValue::Set, EntityTrait};
+    use innspill::settings::service::{self as settings, Programme};
 
     let app = spawn_app().await;
-    programme_settings::Entity::insert(programme_settings::ActiveModel {
-        id: Set(1),
-        programme_name: Set("Omstilling <Vefsn> & co".to_owned()),
-        municipality_name: Set("Vefsn".to_owned()),
-        municipality_number: Set("1824".to_owned()),
-        period_start: Set(chrono::NaiveDate::from_ymd_opt(2026, 1, 1)),
-        period_end: Set(chrono::NaiveDate::from_ymd_opt(2031, 12, 31)),
-        contact_email: Set(Some("omstilling@vefsn.kommune.no".to_owned())),
-        privacy_text: Set(Some(
-            "Vi lagrer lite.\n\n<script>alert(1)</script>".to_owned(),
-        )),
-        accessibility_url: Set(Some(
-            "https://uustatus.no/nb/erklaringer/publisert/x".to_owned(),
-        )),
-        updated_at: Set(Utc::now()),
-    })
-    .exec(&app.db)
-    .await
-    .expect("settings saved");
+    let programme = Programme {
+        programme_name: "Omstilling <Vefsn> & co".to_owned(),
+        municipality_name: "Vefsn".to_owned(),
+        municipality_number: "1824".to_owned(),
+        period_start: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        period_end: chrono::NaiveDate::from_ymd_opt(2031, 12, 31),
+        contact_email: Some("omstilling@vefsn.kommune.no".to_owned()),
+        privacy_text: Some("Vi lagrer lite.\n\n<script>alert(1)</script>".to_owned()),
+        accessibility_url: Some("https://uustatus.no/nb/erklaringer/publisert/x".to_owned()),
+        ..Programme::default()
+    };
+    settings::save(&app.db, &programme)
+        .await
+        .expect("settings saved");
 
     let body = app.get("/").await.text().await.expect("body");
     assert!(body.contains("Omstilling &lt;Vefsn&gt; &amp; co"));

@@ -13,9 +13,7 @@ mod common;
 
 use std::path::Path;
 
-use chrono::Utc;
-use innspill::entities::programme_settings;
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use innspill::settings::service::{self as settings, Programme};
 use serde_json::{Value, json};
 
 use common::{repo_root, spawn_app};
@@ -37,21 +35,20 @@ fn pages() -> Vec<(&'static str, &'static str, &'static str, u16)> {
 }
 
 async fn seed_programme(db: &sea_orm::DatabaseConnection) {
-    programme_settings::Entity::insert(programme_settings::ActiveModel {
-        id: Set(1),
-        programme_name: Set("Omstilling Vefsn 2030".to_owned()),
-        municipality_name: Set("Vefsn".to_owned()),
-        municipality_number: Set("1824".to_owned()),
-        period_start: Set(chrono::NaiveDate::from_ymd_opt(2026, 1, 1)),
-        period_end: Set(chrono::NaiveDate::from_ymd_opt(2031, 12, 31)),
-        contact_email: Set(Some("omstilling@vefsn.kommune.no".to_owned())),
-        privacy_text: Set(None),
-        accessibility_url: Set(None),
-        updated_at: Set(Utc::now()),
-    })
-    .exec(db)
-    .await
-    .expect("seed programme settings");
+    let programme = Programme {
+        programme_name: "Omstilling Vefsn 2030".to_owned(),
+        municipality_name: "Vefsn".to_owned(),
+        municipality_number: "1824".to_owned(),
+        period_start: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        period_end: chrono::NaiveDate::from_ymd_opt(2031, 12, 31),
+        contact_email: Some("omstilling@vefsn.kommune.no".to_owned()),
+        privacy_text: None,
+        accessibility_url: None,
+        ..Programme::default()
+    };
+    settings::save(db, &programme)
+        .await
+        .expect("settings saved");
 }
 
 async fn ensure_node_modules(dir: &Path) {

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 
@@ -123,6 +124,27 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         app_db,
         database,
     }
+}
+
+/// Starts the app and its mail worker, delivering to a test SMTP server that
+/// is started too. The worker looks for mail every 50 ms unless `adjust`
+/// says otherwise; stop it with `worker.stop().await` when the test needs to.
+pub async fn spawn_app_with_mail(
+    adjust: impl FnOnce(&mut Settings),
+) -> (TestApp, smtp::SmtpSink, innspill::mail::MailWorker) {
+    let smtp = smtp::SmtpSink::start().await;
+    let mut used = None;
+    let app = spawn_app_with(|settings| {
+        settings.smtp_url = Some(innspill::config::Secret::new(smtp.url()));
+        settings.mail.poll_interval = std::time::Duration::from_millis(50);
+        adjust(settings);
+        used = Some(settings.clone());
+    })
+    .await;
+    let settings = used.expect("settings were adjusted");
+    let worker =
+        innspill::mail::MailWorker::start(app.app_db.clone(), &settings).expect("mail worker");
+    (app, smtp, worker)
 }
 
 pub fn client() -> reqwest::Client {

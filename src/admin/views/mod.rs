@@ -1,0 +1,7 @@
+//! Markup of the staff area.
+
+pub mod audit;
+pub mod dashboard;
+pub mod password;
+pub mod signin;
+pub mod users;

@@ -1,0 +1,44 @@
+//! The sign-in page.
+
+use maud::{Markup, html};
+
+use crate::web::PageContext;
+use crate::web::csrf;
+use crate::web::forms::{Field, FormErrors, notice};
+use crate::web::layout::layout;
+
+pub fn sign_in(
+    ctx: &PageContext,
+    email: &str,
+    next: &str,
+    error: Option<&str>,
+    flash: Option<&str>,
+) -> Markup {
+    let title = ctx.t("signin.title");
+    let errors = FormErrors::new();
+    layout(
+        ctx,
+        title,
+        html! {
+            div.narrow {
+                h1 { (title) }
+                (notice(flash.map(|key| ctx.t(key))))
+                @if let Some(key) = error {
+                    div.error-summary role="alert" tabindex="-1" autofocus {
+                        p { (ctx.t(key)) }
+                    }
+                }
+                form method="post" action="/admin/login" novalidate {
+                    (csrf::field(&ctx.csrf_token()))
+                    input type="hidden" name="neste" value=(next);
+                    (Field::new("email", ctx.t("signin.email"), email)
+                        .kind("email").autocomplete("username").required().render(&errors))
+                    (Field::new("password", ctx.t("signin.password"), "")
+                        .kind("password").autocomplete("current-password").required().render(&errors))
+                    button.button type="submit" { (ctx.t("signin.submit")) }
+                }
+                p { a href="/admin/glemt-passord" { (ctx.t("signin.forgot")) } }
+            }
+        },
+    )
+}

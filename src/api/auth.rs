@@ -1,0 +1,146 @@
+//! Who is calling the API: the `Authorization: Bearer` token and its owner's role.
+//!
+//! A handler states what it needs by its argument type, as staff pages do:
+//! `ApiReader` (any role) or `ApiEditor` (admin or facilitator). A missing,
+//! unknown or revoked token, or one whose owner is disabled, gets 401 with
+//! `WWW-Authenticate: Bearer`; a role that falls short gets 403.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::{StatusCode, header};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+
+use crate::AppState;
+use crate::api::tokens;
+use crate::entities::{api_token, user};
+use crate::error::AppError;
+
+/// The name the bearer scheme has in the OpenAPI document.
+pub const SECURITY_SCHEME: &str = "bearer";
+
+/// Why a request was refused. Responses carry only the status and the
+/// challenge header; the error middleware writes the JSON body.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiAuthError {
+    #[error("no bearer token")]
+    Missing,
+    #[error("invalid, revoked or disabled bearer token")]
+    Invalid,
+    #[error("the token's role may not do this")]
+    Forbidden,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl ResponseError for ApiAuthError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Missing | Self::Invalid => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::App(err) => err.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        // RFC 6750: say which scheme to use, and whether the token sent was bad.
+        let challenge = match self {
+            Self::Missing => Some(r#"Bearer realm="innspill""#),
+            Self::Invalid => Some(r#"Bearer realm="innspill", error="invalid_token""#),
+            Self::Forbidden => Some(r#"Bearer realm="innspill", error="insufficient_scope""#),
+            Self::App(err) => return err.error_response(),
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        if let Some(challenge) = challenge {
+            response.insert_header((header::WWW_AUTHENTICATE, challenge));
+        }
+        response
+            .content_type("text/plain; charset=utf-8")
+            .body(self.status_code().canonical_reason().unwrap_or("error"))
+    }
+}
+
+/// The token from `Authorization: Bearer <token>`; the scheme is case-insensitive.
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_owned())
+}
+
+async fn token_owner(req: HttpRequest) -> Result<(api_token::Model, user::Model), ApiAuthError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::Unexpected("application state missing".into(), None))?;
+    let token = bearer_token(&req).ok_or(ApiAuthError::Missing)?;
+    tokens::authenticate(&state.db, &token)
+        .await?
+        .ok_or(ApiAuthError::Invalid)
+}
+
+macro_rules! api_role_extractor {
+    ($(#[$doc:meta])* $name:ident, $allowed:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            pub user: user::Model,
+            pub token: api_token::Model,
+        }
+
+        impl FromRequest for $name {
+            type Error = ApiAuthError;
+            type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let req = req.clone();
+                Box::pin(async move {
+                    let (token, user) = token_owner(req).await?;
+                    let allowed: fn(user::Role) -> bool = $allowed;
+                    if allowed(user.role) {
+                        Ok($name { user, token })
+                    } else {
+                        Err(ApiAuthError::Forbidden)
+                    }
+                })
+            }
+        }
+    };
+}
+
+api_role_extractor!(
+    /// A valid token of any role, observers included: may read.
+    ApiReader,
+    |_| true
+);
+api_role_extractor!(
+    /// A token of an admin or a facilitator: may change content.
+    ApiEditor,
+    user::Role::can_edit
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn reads_the_bearer_scheme_in_any_case_and_nothing_else() {
+        let token = |value: &str| {
+            bearer_token(
+                &TestRequest::default()
+                    .insert_header((header::AUTHORIZATION, value))
+                    .to_http_request(),
+            )
+        };
+        assert_eq!(token("Bearer inn_abc").as_deref(), Some("inn_abc"));
+        assert_eq!(token("bearer  inn_abc ").as_deref(), Some("inn_abc"));
+        assert_eq!(token("Basic dXNlcjpwYXNz"), None);
+        assert_eq!(token("Bearer "), None);
+        assert_eq!(token("inn_abc"), None);
+        assert_eq!(
+            bearer_token(&TestRequest::default().to_http_request()),
+            None
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! Version 1 of the JSON API: its routes, registered together with their documentation.
+
+pub mod errors;
+pub mod settings;
+pub mod themes;
+
+use actix_web::{App, web};
+use utoipa::openapi::OpenApi as Document;
+use utoipa_actix_web::OpenApiFactory;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::api::openapi::{self, ServedDocument};
+
+/// Where version 1 lives.
+pub const PREFIX: &str = "/api/v1";
+
+/// Largest JSON body an operation takes; theme descriptions are the longest.
+const MAX_JSON_BYTES: usize = 64 * 1024;
+
+/// Every operation of the API. Only `service(...)` is used here: it takes
+/// handlers that carry `#[utoipa::path]`, so each route brings its own entry
+/// in the document. Adding a route with `route(...)` would bypass that; the
+/// `api` integration tests probe the served routes against the document.
+fn operations(cfg: &mut ServiceConfig) {
+    cfg.service(openapi::openapi_json)
+        .service(settings::get_settings)
+        .service(themes::list_themes)
+        .service(themes::get_theme)
+        .service(themes::create_theme)
+        .service(themes::update_theme);
+}
+
+/// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.
+pub fn register(cfg: &mut web::ServiceConfig) -> Document {
+    let scope = utoipa_actix_web::scope(PREFIX)
+        .app_data(errors::json_config(MAX_JSON_BYTES))
+        .configure(operations);
+    let mut schemas = Vec::new();
+    scope.schemas(&mut schemas);
+    let document = openapi::complete(scope.paths(), schemas);
+    let served = match document.to_json() {
+        Ok(json) => json,
+        // Serialising plain data cannot fail; should it ever, say so in the body.
+        Err(err) => {
+            tracing::error!(error = %err, "OpenAPI document did not serialise");
+            String::from(r#"{"error":{"status":500,"code":"server","message":"no document"}}"#)
+        }
+    };
+    cfg.service(scope.app_data(web::Data::new(ServedDocument(served))));
+    document
+}
+
+/// The document without a server, for tests and tools.
+pub fn document() -> Document {
+    let mut document = None;
+    let _ = App::new().configure(|cfg| document = Some(register(cfg)));
+    document.unwrap_or_else(|| openapi::complete(Default::default(), Vec::new()))
+}

@@ -1,0 +1,3 @@
+//! The audit log: who did what, when, to which record.
+
+pub mod service;

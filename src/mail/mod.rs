@@ -1,0 +1,141 @@
+//! Outgoing mail: the outbox other features write to, a composer for the text
+//! and HTML parts, and the background worker that delivers what is queued.
+//!
+//! Mail is never sent inside a request. A handler calls [`enqueue`] with the
+//! same transaction as the change the mail confirms, so either both commit or
+//! neither does; the [`MailWorker`] sends it afterwards, with retries.
+
+mod compose;
+pub mod transport;
+pub mod worker;
+
+use std::fmt;
+
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+use uuid::Uuid;
+
+use crate::domain::Email;
+use crate::entities::outbox;
+
+pub use compose::MailBody;
+pub use transport::{MailError, Mailer, SendError};
+pub use worker::{MailWorker, PassReport, deliver_due, run};
+
+/// A mail to queue: one recipient, a subject and both body parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl NewMail {
+    /// A mail whose parts come from `body`; the subject doubles as the HTML title.
+    pub fn compose(to: &Email, subject: impl Into<String>, body: &MailBody) -> Self {
+        let subject = subject.into();
+        Self {
+            to: to.as_str().to_owned(),
+            text: body.text(),
+            html: body.html(&subject),
+            subject,
+        }
+    }
+}
+
+/// Where an outbox row is in its life; stored as the `status` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailStatus {
+    /// Waiting for `next_attempt_at`.
+    Pending,
+    /// Claimed by a worker until `claimed_until`.
+    Sending,
+    /// Accepted by the SMTP server (or written to a file).
+    Sent,
+    /// Gave up; shown to admins, who may retry it.
+    Failed,
+}
+
+impl MailStatus {
+    pub const ALL: [MailStatus; 4] = [Self::Pending, Self::Sending, Self::Sent, Self::Failed];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
+    }
+}
+
+impl fmt::Display for MailStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Queues a mail for the worker and returns its id. Pass the transaction of
+/// the change the mail confirms, so a rollback also drops the mail.
+pub async fn enqueue(db: &impl ConnectionTrait, mail: NewMail) -> Result<Uuid, DbErr> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let row = outbox::ActiveModel {
+        id: Set(id),
+        recipient: Set(mail.to),
+        subject: Set(mail.subject),
+        body_text: Set(mail.text),
+        body_html: Set(mail.html),
+        status: Set(MailStatus::Pending.as_str().to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        claimed_until: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    };
+    outbox::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    Ok(id)
+}
+
+/// Mail the worker gave up on, newest first, for the admin page.
+pub async fn failed_mail(db: &impl ConnectionTrait) -> Result<Vec<outbox::Model>, DbErr> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(MailStatus::Failed.as_str()))
+        .order_by_desc(outbox::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// Puts a failed mail back in the queue with a fresh set of attempts. False
+/// when there is no failed mail with that id (sent mail is never resent).
+pub async fn retry(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    let result = outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::Status,
+            Expr::value(MailStatus::Pending.as_str()),
+        )
+        .col_expr(outbox::Column::Attempts, Expr::value(0))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(Utc::now()))
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::Status.eq(MailStatus::Failed.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

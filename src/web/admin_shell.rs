@@ -1,0 +1,99 @@
+//! The frame of every staff page: the section navigation for the user's role
+//! and the sign-out button.
+
+use maud::{Markup, html};
+
+use crate::entities::user;
+use crate::web::context::PageContext;
+use crate::web::csrf;
+use crate::web::layout::layout;
+
+/// Sections of the staff area; which ones a user sees follows the role.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Themes,
+    Users,
+    Settings,
+    Mail,
+    ApiTokens,
+    Audit,
+}
+
+impl Section {
+    const ALL: [Section; 7] = [
+        Section::Dashboard,
+        Section::Themes,
+        Section::Users,
+        Section::Settings,
+        Section::Mail,
+        Section::ApiTokens,
+        Section::Audit,
+    ];
+
+    fn href(self) -> &'static str {
+        match self {
+            Section::Dashboard => "/admin",
+            Section::Themes => "/admin/temaer",
+            Section::Users => "/admin/brukere",
+            Section::Settings => "/admin/innstillinger",
+            Section::Mail => "/admin/e-post",
+            Section::ApiTokens => "/admin/api-nokler",
+            Section::Audit => "/admin/logg",
+        }
+    }
+
+    fn label_key(self) -> &'static str {
+        match self {
+            Section::Dashboard => "admin.nav_dashboard",
+            Section::Themes => "admin.nav_themes",
+            Section::Users => "admin.nav_users",
+            Section::Settings => "admin.nav_settings",
+            Section::Mail => "admin.nav_mail",
+            Section::ApiTokens => "admin.nav_api_tokens",
+            Section::Audit => "admin.nav_audit",
+        }
+    }
+
+    fn visible_to(self, role: user::Role) -> bool {
+        match self {
+            Section::Dashboard | Section::Themes => true,
+            _ => role.is_admin(),
+        }
+    }
+}
+
+pub fn admin_page(
+    ctx: &PageContext,
+    user: &user::Model,
+    title: &str,
+    current: Section,
+    content: Markup,
+) -> Markup {
+    layout(
+        ctx,
+        title,
+        html! {
+            div.admin-bar {
+                nav.admin-nav aria-label=(ctx.t("admin.nav_label")) {
+                    ul {
+                        @for section in Section::ALL.into_iter().filter(|s| s.visible_to(user.role)) {
+                            li {
+                                a href=(section.href())
+                                    aria-current=[(section == current).then_some("page")] {
+                                    (ctx.t(section.label_key()))
+                                }
+                            }
+                        }
+                    }
+                }
+                form.sign-out method="post" action="/admin/logg-ut" {
+                    (csrf::field(&ctx.csrf_token()))
+                    span.muted { (user.name) " (" (ctx.t(&format!("role.{}", user.role.as_str()))) ") " }
+                    button.button-link type="submit" { (ctx.t("admin.sign_out")) }
+                }
+            }
+            (content)
+        },
+    )
+}
