@@ -98,6 +98,9 @@ impl Application {
                 .default_service(aweb::to(not_found))
         })
         .shutdown_timeout(SHUTDOWN_GRACE.as_secs())
+        // `serve` installs the handlers itself, before it says it is listening,
+        // so a signal that comes right after that message is never missed.
+        .disable_signals()
         .listen(listener)?
         .run();
         Ok(Self {
@@ -115,9 +118,15 @@ impl Application {
         &self.public_url
     }
 
-    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    /// Serves until stopped through `handle()`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+
+    /// Stops the server: `stop(true)` stops taking connections and lets the
+    /// requests in flight finish.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 }
 
@@ -159,11 +168,28 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
         println!("  password: {password}");
         println!("  sign in:  {}admin/login", app.public_url());
     }
+    stop_on_signal(app.handle())?;
     println!("innspill is listening on {}", app.public_url());
     let served = app.run_until_stopped().await;
     // The server has finished its requests; let the mail in flight go out too.
     mail_worker.stop().await;
     served?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// Registers for SIGTERM and SIGINT now, and stops the server gracefully when
+/// one arrives.
+fn stop_on_signal(handle: actix_web::dev::ServerHandle) -> std::io::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    actix_web::rt::spawn(async move {
+        tokio::select! {
+            _ = terminate.recv() => tracing::info!("SIGTERM received; finishing requests in flight"),
+            _ = interrupt.recv() => tracing::info!("SIGINT received; finishing requests in flight"),
+        }
+        handle.stop(true).await;
+    });
     Ok(())
 }

@@ -14,14 +14,15 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 
 use crate::AppState;
 use crate::api::tokens;
+use crate::api::v1::errors::{ErrorBody, ErrorDetail};
 use crate::entities::{api_token, user};
 use crate::error::AppError;
 
 /// The name the bearer scheme has in the OpenAPI document.
 pub const SECURITY_SCHEME: &str = "bearer";
 
-/// Why a request was refused. Responses carry only the status and the
-/// challenge header; the error middleware writes the JSON body.
+/// Why a request was refused. The body is written here rather than by the
+/// error middleware, so integrators can tell 401 from 403 by `code` too.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiAuthError {
     #[error("no bearer token")]
@@ -45,19 +46,35 @@ impl ResponseError for ApiAuthError {
 
     fn error_response(&self) -> HttpResponse {
         // RFC 6750: say which scheme to use, and whether the token sent was bad.
-        let challenge = match self {
-            Self::Missing => Some(r#"Bearer realm="innspill""#),
-            Self::Invalid => Some(r#"Bearer realm="innspill", error="invalid_token""#),
-            Self::Forbidden => Some(r#"Bearer realm="innspill", error="insufficient_scope""#),
+        let (challenge, code, message) = match self {
+            Self::Missing => (
+                r#"Bearer realm="innspill""#,
+                "unauthorized",
+                "An API token is required: send `Authorization: Bearer <token>`.",
+            ),
+            Self::Invalid => (
+                r#"Bearer realm="innspill", error="invalid_token""#,
+                "unauthorized",
+                "The API token is unknown or revoked, or its owner is disabled.",
+            ),
+            Self::Forbidden => (
+                r#"Bearer realm="innspill", error="insufficient_scope""#,
+                "forbidden",
+                "The token's owner has a role that may not do this.",
+            ),
             Self::App(err) => return err.error_response(),
         };
-        let mut response = HttpResponse::build(self.status_code());
-        if let Some(challenge) = challenge {
-            response.insert_header((header::WWW_AUTHENTICATE, challenge));
-        }
-        response
-            .content_type("text/plain; charset=utf-8")
-            .body(self.status_code().canonical_reason().unwrap_or("error"))
+        let status = self.status_code();
+        HttpResponse::build(status)
+            .insert_header((header::WWW_AUTHENTICATE, challenge))
+            .json(ErrorBody {
+                error: ErrorDetail {
+                    status: status.as_u16(),
+                    code: code.to_owned(),
+                    message: message.to_owned(),
+                    fields: None,
+                },
+            })
     }
 }
 

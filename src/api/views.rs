@@ -82,24 +82,22 @@ fn token_table(ctx: &PageContext, tokens: &[(api_token::Model, Option<user::Mode
             @if tokens.is_empty() {
                 p { (ctx.t("api.none")) }
             } @else {
-                div.table-wrap {
-                    table {
-                        caption.muted { (ctx.t("api.list_caption")) }
-                        thead {
-                            tr {
-                                th scope="col" { (ctx.t("api.col_name")) }
-                                th scope="col" { (ctx.t("api.col_owner")) }
-                                th scope="col" { (ctx.t("api.col_prefix")) }
-                                th scope="col" { (ctx.t("api.col_created")) }
-                                th scope="col" { (ctx.t("api.col_last_used")) }
-                                th scope="col" { (ctx.t("api.col_status")) }
-                                th scope="col" { (ctx.t("api.col_action")) }
-                            }
+                table.data {
+                    caption.muted { (ctx.t("api.list_caption")) }
+                    thead {
+                        tr {
+                            th scope="col" { (ctx.t("api.col_name")) }
+                            th scope="col" { (ctx.t("api.col_owner")) }
+                            th scope="col" { (ctx.t("api.col_prefix")) }
+                            th scope="col" { (ctx.t("api.col_created")) }
+                            th scope="col" { (ctx.t("api.col_last_used")) }
+                            th scope="col" { (ctx.t("api.col_status")) }
+                            th scope="col" { (ctx.t("api.col_action")) }
                         }
-                        tbody {
-                            @for (token, owner) in tokens {
-                                (token_row(ctx, token, owner.as_ref()))
-                            }
+                    }
+                    tbody {
+                        @for (token, owner) in tokens {
+                            (token_row(ctx, token, owner.as_ref()))
                         }
                     }
                 }
@@ -133,11 +131,12 @@ fn token_row(ctx: &PageContext, token: &api_token::Model, owner: Option<&user::M
             }
             td {
                 @if token.revoked_at.is_none() {
-                    form method="post" action={ "/admin/api-nokler/" (token.id) "/trekk-tilbake" } {
+                    form.inline method="post" action={ "/admin/api-nokler/" (token.id) "/trekk-tilbake" } {
                         (csrf::field(&ctx.csrf_token()))
-                        button.button-secondary type="submit"
-                            aria-label=(ctx.tr("api.revoke_named", &[("name", &token.name)])) {
+                        // The hidden part tells screen-reader users which token the button revokes.
+                        button.button-small type="submit" {
                             (ctx.t("api.revoke"))
+                            span.visually-hidden { " " (ctx.tr("api.revoke_which", &[("name", &token.name)])) }
                         }
                     }
                 }
@@ -177,7 +176,7 @@ fn create_form(ctx: &PageContext, me: &user::Model, page: &TokenPage<'_>) -> Mar
                         }
                     }
                 }
-                button type="submit" { (ctx.t("api.create")) }
+                button.button type="submit" { (ctx.t("api.create")) }
             }
         }
     }

@@ -15,7 +15,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait,
+    QueryOrder, QuerySelect, QueryTrait, UpdateMany,
 };
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -103,7 +103,17 @@ async fn deliver_pass(
 /// lease ran out. Each claim counts as an attempt, so a message that crashes
 /// its worker every time still runs out of attempts.
 async fn claim_due(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<outbox::Model>, DbErr> {
-    let now = Utc::now();
+    let mut rows = claim_statement(Utc::now(), limit)
+        .exec_with_returning(db)
+        .await?;
+    // RETURNING gives no order; send oldest first.
+    rows.sort_by_key(|row| (row.created_at, row.id));
+    Ok(rows)
+}
+
+/// The claim as one statement. The timestamps are bound as parameters, so on
+/// SQLite they are stored and compared in one text format (sqlx's RFC 3339).
+fn claim_statement(now: DateTime<Utc>, limit: u64) -> UpdateMany<outbox::Entity> {
     let due = Condition::any()
         .add(
             Condition::all()
@@ -123,16 +133,11 @@ async fn claim_due(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<outbox::
         .limit(limit)
         .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .into_query();
-    let mut rows = outbox::Entity::update_many()
+    outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(MailStatus::Sending.as_str()))
         .col_expr(Column::ClaimedUntil, Expr::value(after(now, CLAIM_LEASE)))
         .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
         .filter(Column::Id.in_subquery(due_ids))
-        .exec_with_returning(db)
-        .await?;
-    // RETURNING gives no order; send oldest first.
-    rows.sort_by_key(|row| (row.created_at, row.id));
-    Ok(rows)
 }
 
 /// Only the claim that took `row` may finish it.
@@ -305,6 +310,29 @@ mod tests {
         assert_eq!(backoff(base, 8), Duration::from_secs(3600));
         assert_eq!(backoff(base, i32::MAX), MAX_BACKOFF);
         assert_eq!(backoff(base, 0), base);
+    }
+
+    #[test]
+    fn the_claim_skips_rows_locked_by_another_worker_on_postgres() {
+        use sea_orm::DbBackend;
+        let statement = |backend| {
+            claim_statement(Utc::now(), BATCH)
+                .build(backend)
+                .to_string()
+        };
+        let postgres = statement(DbBackend::Postgres);
+        assert!(
+            postgres.starts_with(r#"UPDATE "outbox" SET "status" = 'sending'"#),
+            "{postgres}"
+        );
+        assert!(
+            postgres.contains("LIMIT 10 FOR UPDATE SKIP LOCKED)"),
+            "{postgres}"
+        );
+        // SQLite has no row locks; its single UPDATE runs alone instead.
+        let sqlite = statement(DbBackend::Sqlite);
+        assert!(!sqlite.contains("FOR UPDATE"), "{sqlite}");
+        assert!(sqlite.contains("ASC LIMIT 10"), "{sqlite}");
     }
 
     #[test]

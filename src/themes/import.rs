@@ -484,7 +484,7 @@ mod tests {
                     Some(7),
                     ProblemKind::FieldCount {
                         expected: 5,
-                        found: 4
+                        found: 3
                     }
                 ),
             ]
@@ -503,7 +503,7 @@ mod tests {
             Err(p) if p[0].kind == ProblemKind::NotUtf8
         ));
         assert!(matches!(
-            kinds(&format!("{HEADER}x1,A,A,A,#12345\n"))[0].1,
+            kinds("slug,name_nb,name_nn,name_en,colour\nx1,A,A,A,#12345\n")[0].1,
             ProblemKind::BadColour(_)
         ));
     }

@@ -13,10 +13,10 @@ use super::service::{self, Direction, ImportError};
 use super::views;
 use crate::AppState;
 use crate::error::AppError;
-use crate::web::{PageContext, html, html_status};
 use crate::web::auth::{Editor, Staff};
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
+use crate::web::{PageContext, html, html_status};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // The fixed paths come before `{id}` so they are not taken for one.

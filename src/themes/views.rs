@@ -29,10 +29,10 @@ fn swatch(colour: &str) -> Markup {
 /// readers, so "Move up" is not said eight times without saying what.
 fn post_button(ctx: &PageContext, action: &str, label: &str, name: &str) -> Markup {
     html! {
-        form.theme-inline-form method="post" action=(action) {
+        form.inline method="post" action=(action) {
             (csrf::field(&ctx.csrf_token()))
-            button.theme-button type="submit" {
-                (label) span.theme-sr-only { ": " (name) }
+            button.button-small type="submit" {
+                (label) span.visually-hidden { ": " (name) }
             }
         }
     }
@@ -68,7 +68,7 @@ pub fn list(
                 p { (ctx.t("themes.empty")) }
             } @else {
                 div.theme-table-wrap {
-                    table.theme-table {
+                    table.data.theme-table {
                         caption { (ctx.tr("themes.caption", &[("count", &themes.len().to_string())])) }
                         thead {
                             tr {
@@ -105,7 +105,7 @@ fn row(
     let base = format!("{LIST_PATH}/{}", theme.id);
     html! {
         tr id={ "tema-" (theme.slug) } .theme-inactive[!theme.active] {
-            td { (index + 1) }
+            td.num { (index + 1) }
             td.theme-colour {
                 (swatch(&theme.colour))
                 " " span.theme-colour-code { (theme.colour) }
@@ -129,7 +129,7 @@ fn row(
                 td {
                     div.theme-actions {
                         a href=(base) {
-                            (ctx.t("themes.edit")) span.theme-sr-only { ": " (name) }
+                            (ctx.t("themes.edit")) span.visually-hidden { ": " (name) }
                         }
                         @if index > 0 {
                             (post_button(ctx, &format!("{base}/opp"), ctx.t("themes.move_up"), name))
@@ -210,7 +210,7 @@ pub fn form_page(
                     }
                 }
                 div.theme-form-buttons {
-                    button.theme-button.theme-button-primary type="submit" {
+                    button.button type="submit" {
                         (if existing.is_none() { ctx.t("themes.create") } else { ctx.t("themes.save") })
                     }
                     a href=(LIST_PATH) { (ctx.t("themes.cancel")) }
@@ -260,7 +260,7 @@ pub fn import_page(
                     .required()
                     .render(errors))
                 div.theme-form-buttons {
-                    button.theme-button.theme-button-primary type="submit" { (ctx.t("themes.import_submit")) }
+                    button.button type="submit" { (ctx.t("themes.import_submit")) }
                     a href=(LIST_PATH) { (ctx.t("themes.cancel")) }
                 }
             }

@@ -116,7 +116,9 @@ async fn requests_without_a_valid_token_get_401_json_with_a_bearer_challenge() {
 
     let none = api(&app, reqwest::Method::GET, "/api/v1/themes", None, None).await;
     assert_unauthorized_challenge(&none);
-    assert_eq!(json_of(none).await["error"]["status"], 401);
+    let body = json_of(none).await;
+    assert_eq!(body["error"]["status"], 401);
+    assert_eq!(body["error"]["code"], "unauthorized");
 
     for garbage in [
         "garbage",
@@ -183,7 +185,9 @@ async fn an_observer_token_reads_but_may_not_write() {
     )
     .await;
     assert_eq!(post.status(), StatusCode::FORBIDDEN);
-    assert_eq!(json_of(post).await["error"]["status"], 403);
+    let body = json_of(post).await;
+    assert_eq!(body["error"]["status"], 403);
+    assert_eq!(body["error"]["code"], "forbidden");
     let put = api(
         &app,
         reqwest::Method::PUT,
@@ -407,7 +411,44 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
 
     // A strict OpenAPI 3.1 parser accepts it, and every reference resolves.
     let parsed = oas3::from_json(&text).expect("a valid OpenAPI 3.1 document");
+    parsed
+        .validate_version()
+        .expect("a supported OpenAPI version");
     assert!(parsed.paths.as_ref().is_some_and(|p| !p.is_empty()));
+    let mut operation_ids = BTreeSet::new();
+    for (path, method, operation) in parsed.operations() {
+        let id = operation.operation_id.clone().expect("an operationId");
+        assert!(
+            operation_ids.insert(id),
+            "duplicate operationId at {method} {path}"
+        );
+        let parameters = operation.parameters(&parsed).expect("parameters resolve");
+        for name in path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split('}').next())
+        {
+            assert!(
+                parameters.iter().any(|p| p.name == name),
+                "{method} {path} does not declare {{{name}}}"
+            );
+        }
+        if let Some(body) = operation
+            .request_body(&parsed)
+            .expect("request body resolves")
+        {
+            for media in body.content.values() {
+                media.schema(&parsed).expect("request schema resolves");
+            }
+        }
+        let responses = operation.responses(&parsed);
+        assert!(!responses.is_empty(), "{method} {path} has no responses");
+        for response in responses.values() {
+            for media in response.content.values() {
+                media.schema(&parsed).expect("response schema resolves");
+            }
+        }
+    }
     let mut found = Vec::new();
     refs(&document, &mut found);
     assert!(!found.is_empty());
@@ -754,7 +795,7 @@ async fn the_token_form_keeps_input_and_names_what_to_fix() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.expect("body");
     assert!(page.contains("error-summary"), "{page}");
-    assert!(page.contains(r#"href="#name""#) && page.contains(r#"href="#owner""#));
+    assert!(page.contains(r##"href="#name""##) && page.contains(r##"href="#owner""##));
     assert!(!page.contains("new-token"));
     assert!(
         api_token::Entity::find()

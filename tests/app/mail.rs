@@ -14,7 +14,8 @@ use innspill::web::i18n::Lang;
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -395,6 +396,7 @@ async fn two_workers_on_one_database_deliver_each_of_many_mails_exactly_once() {
     for worker in workers {
         per_worker.push(worker.await.unwrap());
     }
+    eprintln!("SPLIT {per_worker:?}");
     assert_eq!(per_worker.iter().sum::<usize>(), MAILS, "{per_worker:?}");
 
     smtp.wait_for(MAILS, WAIT).await;
@@ -415,6 +417,44 @@ async fn two_workers_on_one_database_deliver_each_of_many_mails_exactly_once() {
         rows.iter()
             .all(|row| status(row) == MailStatus::Sent && row.attempts == 1)
     );
+}
+
+/// On PostgreSQL a row another instance is claiming right now is passed over,
+/// not waited for. (SQLite has no row locks: its writes run one at a time.)
+#[tokio::test]
+async fn a_row_locked_by_another_instance_is_skipped_without_waiting() {
+    let database = TestDatabase::create().await;
+    if !database.is_postgres() {
+        return;
+    }
+    let smtp = SmtpSink::start().await;
+    let settings = settings(&database, Some(&smtp));
+    let db = connect(&database).await;
+    let mailer = Mailer::from_settings(&settings).unwrap();
+    let locked = mail::enqueue(&db, confirmation("a@example.org"))
+        .await
+        .unwrap();
+    let free = mail::enqueue(&db, confirmation("b@example.org"))
+        .await
+        .unwrap();
+
+    let other = innspill::db::connect(&database.url).await.unwrap();
+    let txn = other.begin().await.unwrap();
+    txn.execute_unprepared(&format!(
+        "SELECT id FROM outbox WHERE id = '{locked}' FOR UPDATE"
+    ))
+    .await
+    .unwrap();
+    let report = tokio::time::timeout(Duration::from_secs(3), deliver(&db, &mailer, &settings))
+        .await
+        .expect("the claim does not wait for the lock");
+    assert_eq!(report, sent(1));
+    assert_eq!(status(&row(&db, free).await), MailStatus::Sent);
+    assert_eq!(status(&row(&db, locked).await), MailStatus::Pending);
+    txn.rollback().await.unwrap();
+
+    assert_eq!(deliver(&db, &mailer, &settings).await, sent(1));
+    assert_eq!(smtp.wait_for(2, WAIT).await.len(), 2);
 }
 
 #[tokio::test]

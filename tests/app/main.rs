@@ -6,11 +6,15 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod accounts;
 mod api;
 mod cli;
 mod errors;
 mod headers;
 mod health;
 mod mail;
+mod roles;
 mod shutdown;
+mod signin;
 mod site;
+mod themes;

@@ -7,6 +7,7 @@
 
 pub mod binary;
 pub mod smtp;
+pub mod staff;
 
 use std::path::{Path, PathBuf};
 

@@ -4,6 +4,7 @@ use actix_web::web;
 
 mod audit;
 mod dashboard;
+mod mail;
 mod password;
 mod signin;
 mod users;
@@ -14,4 +15,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     dashboard::configure(cfg);
     users::configure(cfg);
     audit::configure(cfg);
+    mail::configure(cfg);
 }

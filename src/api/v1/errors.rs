@@ -25,13 +25,15 @@ pub struct ErrorDetail {
     /// The HTTP status again.
     #[schema(example = 422)]
     pub status: u16,
-    /// A stable code: `unauthorized`, `forbidden`, `not_found`, `validation`, ...
+    /// A stable code: `unauthorized` (401), `forbidden` (403), `not_found`,
+    /// `validation` (422), `bad_request`, `too_large`, `too_many`, `server`.
     #[schema(example = "validation")]
     pub code: String,
     /// What went wrong, for people.
     pub message: String,
     /// For 422: messages by field name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub fields: Option<BTreeMap<String, Vec<String>>>,
 }
 

@@ -109,37 +109,40 @@ pub struct NewTheme {
         required(message = "api.error_required"),
         custom(function = "check_slug", message = "api.error_slug")
     )]
-    #[schema(required = true, example = "reiseliv")]
+    #[schema(required = true, value_type = String, example = "reiseliv")]
     pub slug: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true, example = "Reiseliv")]
+    #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nb: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true, example = "Reiseliv")]
+    #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nn: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true, example = "Tourism")]
+    #[schema(required = true, value_type = String, example = "Tourism")]
     pub name_en: Option<String>,
     /// Up to 2000 characters; empty when left out.
     #[validate(custom(function = "check_text", message = "api.error_text_length"))]
+    #[schema(value_type = String)]
     pub description: Option<String>,
     /// Empty when left out.
     #[validate(custom(function = "check_keywords", message = "api.error_text_length"))]
+    #[schema(value_type = Vec<String>)]
     pub keywords: Option<Vec<String>>,
     /// `#rrggbb`; the next palette colour when left out.
     #[validate(custom(function = "check_colour", message = "api.error_colour"))]
-    #[schema(example = "#1f5f8b")]
+    #[schema(value_type = String, example = "#1f5f8b")]
     pub colour: Option<String>,
     /// `true` when left out.
+    #[schema(value_type = bool)]
     pub active: Option<bool>,
 }
 
@@ -151,40 +154,44 @@ pub struct ThemeUpdate {
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nb: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nn: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_name", message = "api.error_name_length")
     )]
-    #[schema(required = true)]
+    #[schema(required = true, value_type = String, example = "Tourism")]
     pub name_en: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_text", message = "api.error_text_length")
     )]
-    #[schema(required = true)]
+    /// Up to 2000 characters; may be empty.
+    #[schema(required = true, value_type = String)]
     pub description: Option<String>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_keywords", message = "api.error_text_length")
     )]
-    #[schema(required = true)]
+    /// May be empty.
+    #[schema(required = true, value_type = Vec<String>)]
     pub keywords: Option<Vec<String>>,
     #[validate(
         required(message = "api.error_required"),
         custom(function = "check_colour", message = "api.error_colour")
     )]
-    #[schema(required = true)]
+    /// `#rrggbb`.
+    #[schema(required = true, value_type = String, example = "#1f5f8b")]
     pub colour: Option<String>,
     #[validate(required(message = "api.error_required"))]
-    #[schema(required = true)]
+    /// Whether inputs can be tagged with it.
+    #[schema(required = true, value_type = bool)]
     pub active: Option<bool>,
 }
 
