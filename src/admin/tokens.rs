@@ -76,13 +76,13 @@ pub async fn find_valid(
     token: &str,
     purpose: Purpose,
 ) -> Result<Option<user_token::Model>, DbErr> {
-    Ok(user_token::Entity::find()
+    user_token::Entity::find()
         .filter(Column::TokenHash.eq(hash(token)))
         .filter(Column::Purpose.eq(purpose.as_str()))
         .filter(Column::UsedAt.is_null())
         .filter(Column::ExpiresAt.gt(Utc::now()))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn mark_used(db: &impl ConnectionTrait, token: user_token::Model) -> Result<(), DbErr> {

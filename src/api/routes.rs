@@ -43,7 +43,7 @@ async fn token_list(
     let tokens = tokens::list(&state.db).await?;
     let owners = tokens::possible_owners(&state.db).await?;
     let notice =
-        (query.melding.as_deref() == Some("trukket-tilbake")).then(|| ctx.t("api.revoked"));
+        (query.melding.as_deref() == Some("trukket-tilbake")).then(|| ctx.t("api.revoked_notice"));
     Ok(views::token_page(
         &ctx,
         &me,
@@ -60,6 +60,8 @@ async fn token_list(
 
 #[derive(Deserialize, Validate)]
 struct TokenForm {
+    // Missing fields are empty, so a tampered form gets messages, not an error page.
+    #[serde(default)]
     #[validate(length(min = 1, max = 100, message = "api.error_name"))]
     name: String,
     #[serde(default)]

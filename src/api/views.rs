@@ -68,10 +68,14 @@ fn created_token(ctx: &PageContext, name: &str, token: &str) -> Markup {
     }
 }
 
-fn when(ctx: &PageContext, at: Option<DateTime<Utc>>) -> String {
-    match at {
-        Some(at) => at.format("%d.%m.%Y %H:%M").to_string(),
-        None => ctx.t("api.never").to_owned(),
+/// A moment as the other staff pages show it: in UTC, and saying so.
+fn when(ctx: &PageContext, at: Option<DateTime<Utc>>) -> Markup {
+    html! {
+        @if let Some(at) = at {
+            time datetime=(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) { (at.format("%Y-%m-%d %H:%M UTC")) }
+        } @else {
+            (ctx.t("api.never"))
+        }
     }
 }
 
@@ -124,7 +128,7 @@ fn token_row(ctx: &PageContext, token: &api_token::Model, owner: Option<&user::M
             td { (when(ctx, token.last_used_at)) }
             td {
                 @if let Some(revoked) = token.revoked_at {
-                    (ctx.tr("api.revoked_at", &[("when", &when(ctx, Some(revoked)))]))
+                    (ctx.t("api.revoked")) " " (when(ctx, Some(revoked)))
                 } @else {
                     (ctx.t("api.active"))
                 }

@@ -67,8 +67,8 @@ impl SettingsForm {
             errors.add("municipality_name", ctx.t("validation.municipality_name"));
         }
         let number = self.municipality_number.trim();
-        if !number.is_empty() && !(number.len() == 4 && number.chars().all(|c| c.is_ascii_digit()))
-        {
+        let valid_number = number.len() == 4 && number.chars().all(|c| c.is_ascii_digit());
+        if !number.is_empty() && !valid_number {
             errors.add(
                 "municipality_number",
                 ctx.t("validation.municipality_number"),

@@ -3,6 +3,7 @@
 
 pub mod forms;
 pub mod import;
+pub mod problems;
 pub mod routes;
 pub mod service;
 pub mod values;

@@ -1,6 +1,10 @@
 //! Themes without HTTP: read them in order, create, edit, reorder, switch on
 //! and off, and import a CSV file. Every change writes an audit entry in the
 //! same transaction as the change.
+//!
+//! Reads take any connection. Writes take a connection that can begin a
+//! transaction and open their own, so a change and its audit entry commit
+//! together; called inside a caller's transaction that becomes a savepoint.
 
 use std::io::Read;
 

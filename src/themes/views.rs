@@ -67,9 +67,11 @@ pub fn list(
             @if themes.is_empty() {
                 p { (ctx.t("themes.empty")) }
             } @else {
-                div.theme-table-wrap {
+                // A region people can focus, so the table scrolls sideways by keyboard
+                // on a narrow screen, where it is wider than the page.
+                div.theme-table-wrap role="region" aria-labelledby="themes-caption" tabindex="0" {
                     table.data.theme-table {
-                        caption { (ctx.tr("themes.caption", &[("count", &themes.len().to_string())])) }
+                        caption #themes-caption { (ctx.tr("themes.caption", &[("count", &themes.len().to_string())])) }
                         thead {
                             tr {
                                 th scope="col" { (ctx.t("themes.col_position")) }
@@ -104,7 +106,7 @@ fn row(
     let name = name_in(theme, ctx.lang);
     let base = format!("{LIST_PATH}/{}", theme.id);
     html! {
-        tr id={ "tema-" (theme.slug) } .theme-inactive[!theme.active] {
+        tr id={ "tema-" (theme.slug) } class=[(!theme.active).then_some("theme-inactive")] {
             td.num { (index + 1) }
             td.theme-colour {
                 (swatch(&theme.colour))
@@ -205,7 +207,8 @@ pub fn form_page(
                     .required()
                     .render(errors))
                 @if errors.get("colour").is_none() {
-                    p.theme-colour-preview {
+                    // Only for sighted users: the colour code in the field says it in words.
+                    p.theme-colour-preview aria-hidden="true" {
                         (swatch(&form.colour)) " " (ctx.t("themes.colour_preview"))
                     }
                 }

@@ -396,7 +396,6 @@ async fn two_workers_on_one_database_deliver_each_of_many_mails_exactly_once() {
     for worker in workers {
         per_worker.push(worker.await.unwrap());
     }
-    eprintln!("SPLIT {per_worker:?}");
     assert_eq!(per_worker.iter().sum::<usize>(), MAILS, "{per_worker:?}");
 
     smtp.wait_for(MAILS, WAIT).await;

@@ -20,9 +20,9 @@ use common::{repo_root, spawn_app};
 
 const SCENARIOS: &[&str] = &["language-switch"];
 
-/// (name, path, language cookie, expected status)
-fn pages() -> Vec<(&'static str, &'static str, &'static str, u16)> {
-    vec![
+/// Pages anyone can open: (name, path, language cookie, expected status).
+fn pages() -> Vec<(&'static str, String, &'static str, u16)> {
+    let public = vec![
         ("landing-nb", "/", "nb", 200),
         ("landing-nn", "/", "nn", 200),
         ("landing-en", "/", "en", 200),
@@ -31,7 +31,84 @@ fn pages() -> Vec<(&'static str, &'static str, &'static str, u16)> {
         ("accessibility-nn", "/tilgjengelighet", "nn", 200),
         ("not-found-nb", "/finnes-ikke", "nb", 404),
         ("not-found-en", "/finnes-ikke", "en", 404),
-    ]
+        ("sign-in-nb", "/admin/login", "nb", 200),
+        ("forgot-password-en", "/admin/glemt-passord", "en", 200),
+    ];
+    public
+        .into_iter()
+        .map(|(name, path, lang, status)| (name, path.to_owned(), lang, status))
+        .collect()
+}
+
+/// Pages for a signed-in admin: (name, path, language cookie).
+const STAFF_PAGES: &[(&str, &str, &str)] = &[
+    ("dashboard-nb", "/admin", "nb"),
+    ("dashboard-en", "/admin", "en"),
+    ("users-nb", "/admin/brukere", "nb"),
+    ("settings-nb", "/admin/innstillinger", "nb"),
+    ("settings-nn", "/admin/innstillinger", "nn"),
+    ("audit-nb", "/admin/logg", "nb"),
+    ("failed-mail-nb", "/admin/e-post", "nb"),
+    ("api-tokens-nb", "/admin/api-nokler", "nb"),
+    ("themes-nb", "/admin/temaer?melding=lagret", "nb"),
+    ("themes-nn", "/admin/temaer", "nn"),
+    ("theme-new-en", "/admin/temaer/ny", "en"),
+    ("themes-import-nb", "/admin/temaer/import", "nb"),
+];
+
+/// Signs in as a new user with `role` through the real form; returns the
+/// session cookie value and the user.
+async fn session_for(
+    app: &common::TestApp,
+    role: innspill::entities::user::Role,
+) -> (String, innspill::entities::user::Model) {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let user = common::staff::create_user(app, role).await;
+    let response = common::staff::sign_in(app, &client, &user.email, common::staff::PASSWORD).await;
+    assert_eq!(response.status(), 303, "{role:?} signs in");
+    use reqwest::cookie::CookieStore;
+    let url = app.address.parse().expect("url");
+    let cookies = jar.cookies(&url).expect("cookies");
+    let session = cookies
+        .to_str()
+        .expect("ascii")
+        .split("; ")
+        .find_map(|pair| pair.strip_prefix("innspill_session="))
+        .expect("session cookie")
+        .to_owned();
+    (session, user)
+}
+
+/// Themes from the shared tagging data, one of them deactivated, and an API
+/// token, so the lists show rows of every kind.
+async fn seed_staff_data(app: &common::TestApp, admin: &innspill::entities::user::Model) -> uuid::Uuid {
+    use innspill::themes::service as themes;
+    let file = std::fs::File::open(repo_root().join("../shared/data/tagging/themes.csv"))
+        .expect("shared/data/tagging/themes.csv");
+    themes::import_csv(&app.db, None, file).await.expect("import themes");
+    let all = themes::list(&app.db).await.expect("themes");
+    themes::set_active(&app.db, None, all[all.len() - 1].id, false)
+        .await
+        .expect("deactivate");
+    innspill::api::tokens::create(&app.db, Some(admin.id), admin, "Rapportverktøy")
+        .await
+        .expect("token");
+    all[0].id
+}
+
+/// A page that needs a single-use token: the form that sets a new password.
+async fn reset_page(app: &common::TestApp) -> String {
+    use innspill::admin::tokens::{self, Purpose};
+    let user = common::staff::create_user(app, innspill::entities::user::Role::Observer).await;
+    let token = tokens::issue(&app.db, user.id, Purpose::Reset)
+        .await
+        .expect("token");
+    format!("/admin/nytt-passord/{token}")
 }
 
 async fn seed_programme(db: &sea_orm::DatabaseConnection) {
@@ -72,7 +149,12 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let app = spawn_app().await;
     seed_programme(&app.db).await;
 
-    let pages: Vec<Value> = pages()
+    use innspill::entities::user::Role;
+    let (session, admin) = session_for(&app, Role::Admin).await;
+    let (observer_session, _) = session_for(&app, Role::Observer).await;
+    let theme_id = seed_staff_data(&app, &admin).await;
+    let edit_theme = format!("/admin/temaer/{theme_id}");
+    let mut pages: Vec<Value> = pages()
         .into_iter()
         .map(|(name, path, lang, status)| {
             json!({
@@ -83,6 +165,29 @@ async fn every_page_passes_axe_and_the_html_checker() {
             })
         })
         .collect();
+    pages.push(json!({
+        "name": "reset-password-nb",
+        "path": reset_page(&app).await,
+        "cookies": [{ "name": "lang", "value": "nb" }],
+    }));
+    let staff_pages = STAFF_PAGES
+        .iter()
+        .map(|(name, path, lang)| (*name, path.to_string(), *lang, &session))
+        .chain([
+            ("theme-edit-nb", edit_theme, "nb", &session),
+            ("themes-observer-en", "/admin/temaer".to_owned(), "en", &observer_session),
+            ("dashboard-observer-nn", "/admin".to_owned(), "nn", &observer_session),
+        ]);
+    for (name, path, lang, session) in staff_pages {
+        pages.push(json!({
+            "name": name,
+            "path": path,
+            "cookies": [
+                { "name": "lang", "value": lang },
+                { "name": "innspill_session", "value": session },
+            ],
+        }));
+    }
     let spec = json!({
         "base_url": app.address,
         "screenshot_dir": std::env::var("INNSPILL_SCREENSHOT_DIR").ok(),

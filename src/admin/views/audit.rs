@@ -35,7 +35,7 @@ pub fn audit_log(
                     tbody {
                         @for (entry, actor) in entries {
                             tr {
-                                td { time datetime=(entry.created_at.to_rfc3339()) {
+                                td { time datetime=(entry.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) {
                                     (entry.created_at.format("%Y-%m-%d %H:%M:%S UTC"))
                                 } }
                                 td { @if let Some(actor) = actor { (actor.name) " (" (actor.email) ")" } @else { "–" } }

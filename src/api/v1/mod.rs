@@ -2,6 +2,7 @@
 
 pub mod errors;
 pub mod settings;
+pub mod theme_bodies;
 pub mod themes;
 
 use actix_web::{App, web};
