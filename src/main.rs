@@ -167,8 +167,15 @@ async fn create_user(
     }
     let piped = read_piped_password()?;
     let password = piped.clone().unwrap_or_else(admin::password::generate);
-    if password.chars().count() < 12 {
-        return Err("the password must have at least 12 characters".into());
+    if let Err(rule) = admin::password::check_rules(&password, email.as_str()) {
+        return Err(match rule {
+            "password_is_email" => "the password must not be the e-mail address".into(),
+            _ => format!(
+                "the password must have at least {} characters",
+                admin::password::MIN_LENGTH
+            )
+            .into(),
+        });
     }
     std::fs::create_dir_all(&settings.data_dir)?;
     let db = db::connect(settings.database_url.expose()).await?;
