@@ -9,6 +9,7 @@ pub mod db;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod ideas;
 pub mod mail;
 pub mod settings;
 pub mod site;
@@ -38,6 +39,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    /// Key for keyed hashes (support and rate-limit keys); from the cookie secret.
+    pub hash_key: Arc<[u8]>,
 }
 
 impl AppState {
@@ -71,12 +74,23 @@ impl Application {
         };
         settings.public_url = Some(public_url.clone());
         let https = settings.is_https();
-        let cookie_key =
-            actix_web::cookie::Key::try_from(config::load_or_create_secret(&settings)?.as_slice())
-                .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidInput, err))?;
+        let secret = config::load_or_create_secret(&settings)?;
+        let cookie_key = actix_web::cookie::Key::try_from(secret.as_slice())
+            .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidInput, err))?;
+        // A key of its own for hashes, derived so it never equals the cookie key.
+        let hash_key: Arc<[u8]> = {
+            use sha2::{Digest, Sha256};
+            Sha256::new()
+                .chain_update(b"innspill hash key")
+                .chain_update(&secret)
+                .finalize()
+                .to_vec()
+                .into()
+        };
         let state = aweb::Data::new(AppState {
             db,
             settings: Arc::new(settings),
+            hash_key,
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -94,6 +108,9 @@ impl Application {
                 .configure(themes::routes::configure)
                 .configure(admin::routes::configure)
                 .configure(settings::routes::configure)
+                .configure(ideas::routes::configure)
+                .configure(ideas::public_routes::configure)
+                .configure(ideas::admin_routes::configure)
                 .configure(api::routes::configure)
                 .default_service(aweb::to(not_found))
         })

@@ -95,6 +95,31 @@ pub enum Inputs {
     ContactId,
     CreatedAt,
     UpdatedAt,
+    Location,
+    SupportCount,
+    MergedIntoId,
+    ModerationNote,
+    PublishedAt,
+    PrivateTokenHash,
+    IdempotencyKey,
+}
+
+#[derive(DeriveIden)]
+pub enum Supports {
+    Table,
+    Id,
+    InputId,
+    BrowserHash,
+    AddressHash,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum RateEvents {
+    Table,
+    Id,
+    KeyHash,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]

@@ -14,6 +14,9 @@ mod m20261127_000008_create_audit_log;
 mod m20261127_000009_create_user_tokens;
 mod m20261127_000010_create_sign_in_failures;
 mod m20261127_000030_create_api_tokens;
+mod m20261127_000040_add_idea_fields_to_inputs;
+mod m20261127_000041_create_supports;
+mod m20261127_000042_create_rate_events;
 
 pub struct Migrator;
 
@@ -32,6 +35,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_create_user_tokens::Migration),
             Box::new(m20261127_000010_create_sign_in_failures::Migration),
             Box::new(m20261127_000030_create_api_tokens::Migration),
+            Box::new(m20261127_000040_add_idea_fields_to_inputs::Migration),
+            Box::new(m20261127_000041_create_supports::Migration),
+            Box::new(m20261127_000042_create_rate_events::Migration),
         ]
     }
 }

@@ -51,6 +51,21 @@ pub struct Model {
     pub contact_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Where the idea is about (free text), if the sender said.
+    pub location: Option<String>,
+    /// Number of supports, kept with the row so lists can sort by it cheaply.
+    pub support_count: i32,
+    /// The input this one was merged into; set with status `merged`.
+    pub merged_into_id: Option<Uuid>,
+    /// Why it was hidden; the sender may be told.
+    pub moderation_note: Option<String>,
+    pub published_at: Option<DateTimeUtc>,
+    /// SHA-256 of the sender's private link token.
+    #[sea_orm(unique)]
+    pub private_token_hash: Option<String>,
+    /// The submitting form's idempotency key, so a re-sent form stores one row.
+    #[sea_orm(unique)]
+    pub idempotency_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

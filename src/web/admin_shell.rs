@@ -12,6 +12,7 @@ use crate::web::layout::layout;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Dashboard,
+    Ideas,
     Themes,
     Users,
     Settings,
@@ -21,8 +22,9 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 7] = [
+    const ALL: [Section; 8] = [
         Section::Dashboard,
+        Section::Ideas,
         Section::Themes,
         Section::Users,
         Section::Settings,
@@ -34,6 +36,7 @@ impl Section {
     fn href(self) -> &'static str {
         match self {
             Section::Dashboard => "/admin",
+            Section::Ideas => "/admin/ideer",
             Section::Themes => "/admin/temaer",
             Section::Users => "/admin/brukere",
             Section::Settings => "/admin/innstillinger",
@@ -46,6 +49,7 @@ impl Section {
     fn label_key(self) -> &'static str {
         match self {
             Section::Dashboard => "admin.nav_dashboard",
+            Section::Ideas => "admin.nav_ideas",
             Section::Themes => "admin.nav_themes",
             Section::Users => "admin.nav_users",
             Section::Settings => "admin.nav_settings",
@@ -58,6 +62,7 @@ impl Section {
     fn visible_to(self, role: user::Role) -> bool {
         match self {
             Section::Dashboard | Section::Themes => true,
+            Section::Ideas => role.can_edit(),
             _ => role.is_admin(),
         }
     }

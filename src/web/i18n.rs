@@ -82,6 +82,16 @@ macro_rules! locale_files {
             include_str!(concat!("../../assets/locales/", $lang, "/api.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/mail.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/ideas.toml")),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/ideas_public.toml"
+            )),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/ideas_admin.toml")),
         )
     };
 }

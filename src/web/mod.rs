@@ -10,6 +10,7 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod layout;
+pub mod rate_limit;
 pub mod request_log;
 pub mod session;
 

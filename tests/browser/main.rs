@@ -86,11 +86,16 @@ async fn session_for(
 
 /// Themes from the shared tagging data, one of them deactivated, and an API
 /// token, so the lists show rows of every kind.
-async fn seed_staff_data(app: &common::TestApp, admin: &innspill::entities::user::Model) -> uuid::Uuid {
+async fn seed_staff_data(
+    app: &common::TestApp,
+    admin: &innspill::entities::user::Model,
+) -> uuid::Uuid {
     use innspill::themes::service as themes;
     let file = std::fs::File::open(repo_root().join("../shared/data/tagging/themes.csv"))
         .expect("shared/data/tagging/themes.csv");
-    themes::import_csv(&app.db, None, file).await.expect("import themes");
+    themes::import_csv(&app.db, None, file)
+        .await
+        .expect("import themes");
     let all = themes::list(&app.db).await.expect("themes");
     themes::set_active(&app.db, None, all[all.len() - 1].id, false)
         .await
@@ -175,8 +180,18 @@ async fn every_page_passes_axe_and_the_html_checker() {
         .map(|(name, path, lang)| (*name, path.to_string(), *lang, &session))
         .chain([
             ("theme-edit-nb", edit_theme, "nb", &session),
-            ("themes-observer-en", "/admin/temaer".to_owned(), "en", &observer_session),
-            ("dashboard-observer-nn", "/admin".to_owned(), "nn", &observer_session),
+            (
+                "themes-observer-en",
+                "/admin/temaer".to_owned(),
+                "en",
+                &observer_session,
+            ),
+            (
+                "dashboard-observer-nn",
+                "/admin".to_owned(),
+                "nn",
+                &observer_session,
+            ),
         ]);
     for (name, path, lang, session) in staff_pages {
         pages.push(json!({

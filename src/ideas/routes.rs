@@ -1,0 +1,3 @@
+//! In progress.
+
+pub fn configure(_cfg: &mut actix_web::web::ServiceConfig) {}
