@@ -106,7 +106,19 @@ pub struct Settings {
     pub mail: MailSettings,
     /// A staff session ends after this long without a request.
     pub session_idle_timeout: Duration,
+    /// Public forms sent faster than this after they were shown are taken for bots.
+    pub form_min_time: Duration,
+    /// Submissions of public forms allowed per client address within `submission_window`.
+    pub submissions_per_window: u64,
+    pub submission_window: Duration,
 }
+
+/// Nobody reads a form and writes an idea in three seconds; scripts do.
+pub const DEFAULT_FORM_MIN_TIME: Duration = Duration::from_secs(3);
+/// Five ideas in ten minutes from one address is plenty for a family on one
+/// connection and little for a flood.
+pub const DEFAULT_SUBMISSIONS_PER_WINDOW: u64 = 5;
+pub const DEFAULT_SUBMISSION_WINDOW: Duration = Duration::from_secs(10 * 60);
 
 /// One hour: long enough for a workshop break, short for a shared computer.
 pub const DEFAULT_SESSION_IDLE_TIMEOUT: Duration = Duration::from_secs(60 * 60);
@@ -153,6 +165,9 @@ impl Settings {
                 ..MailSettings::default()
             },
             session_idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
+            form_min_time: DEFAULT_FORM_MIN_TIME,
+            submissions_per_window: DEFAULT_SUBMISSIONS_PER_WINDOW,
+            submission_window: DEFAULT_SUBMISSION_WINDOW,
         }
     }
 
@@ -168,6 +183,9 @@ impl Settings {
             admin_email: "admin@example.org".to_owned(),
             mail: MailSettings::default(),
             session_idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
+            form_min_time: DEFAULT_FORM_MIN_TIME,
+            submissions_per_window: DEFAULT_SUBMISSIONS_PER_WINDOW,
+            submission_window: DEFAULT_SUBMISSION_WINDOW,
         }
     }
 

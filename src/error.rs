@@ -24,6 +24,8 @@ pub enum AppError {
     Conflict(String),
     #[error("too many requests")]
     TooManyRequests,
+    #[error("request body too large")]
+    TooLarge,
     #[error("database error")]
     Database(#[source] DbErr),
     #[error("unexpected error: {0}")]
@@ -66,6 +68,7 @@ impl ResponseError for AppError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Database(_) | Self::Unexpected(..) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

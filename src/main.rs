@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use innspill::config::{GlobalArgs, Settings};
 use innspill::entities::user::Role;
 use innspill::error::BoxError;
-use innspill::{admin, api, db, domain::Email, themes};
+use innspill::{admin, api, db, demo, domain::Email, themes};
 use tracing_subscriber::EnvFilter;
 
 /// innspill: input and mobilisation platform for a municipal restructuring programme.
@@ -35,6 +35,20 @@ enum Command {
     /// Manage themes (candidate priority areas).
     #[command(subcommand)]
     Themes(ThemesCommand),
+    /// Fill an empty database with a demo programme: the eight candidate
+    /// themes and published ideas from the project's labelled data
+    /// (../shared/data/tagging/), spread over the last six weeks, with
+    /// support. Refuses a database that already holds inputs.
+    Demo {
+        /// Add the demo content even when the database already holds inputs.
+        #[arg(long)]
+        force: bool,
+        /// The folder with themes.csv and dev.csv [default:
+        /// ../shared/data/tagging from the current directory, else from the
+        /// source tree the binary was built in]
+        #[arg(long, value_name = "PATH")]
+        data: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -117,6 +131,7 @@ async fn main() -> ExitCode {
             create_token(settings, &email, &name).await
         }
         Command::Themes(ThemesCommand::Import { file }) => import_themes(settings, &file).await,
+        Command::Demo { force, data } => load_demo(settings, force, data.as_deref()).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -143,6 +158,40 @@ async fn import_themes(settings: Settings, file: &std::path::Path) -> Result<(),
     );
     if !report.ignored_columns.is_empty() {
         println!("Ignored columns: {}", report.ignored_columns.join(", "));
+    }
+    Ok(())
+}
+
+async fn load_demo(
+    settings: Settings,
+    force: bool,
+    data: Option<&std::path::Path>,
+) -> Result<(), BoxError> {
+    let data = demo::locate_data(data)?;
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let report = demo::load(&db, &data, force).await?;
+    println!("Loaded the demo programme from {}:", report.data.display());
+    println!(
+        "  themes:   {} created, {} updated, {} unchanged",
+        report.themes.created, report.themes.updated, report.themes.unchanged
+    );
+    print!("  ideas:    {} published", report.ideas);
+    if let Some((first, last)) = report.published {
+        print!(
+            " between {} and {}",
+            first.format("%Y-%m-%d"),
+            last.format("%Y-%m-%d")
+        );
+    }
+    println!(", with {} supports", report.supports);
+    match &report.settings {
+        Some(programme) => println!(
+            "  settings: \"{}\", {} ({})",
+            programme.programme_name, programme.municipality_name, programme.municipality_number
+        ),
+        None => println!("  settings: kept as they were"),
     }
     Ok(())
 }

@@ -1,1 +1,459 @@
-//! In progress.
+//! Markup of the moderation pages: the queue with its status tabs, and one
+//! idea with its contact details and a form for each action.
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+
+use super::moderation::{IdeaDetail, QueuePage, STATUSES, status_code};
+use crate::entities::input::{self, Status};
+use crate::entities::input_theme::Origin;
+use crate::entities::{theme, user};
+use crate::themes::service::name_in;
+use crate::web::admin_shell::{Section, admin_page};
+use crate::web::forms::{Field, FormErrors, error_summary, notice};
+use crate::web::{Lang, PageContext, csrf};
+
+pub const QUEUE_PATH: &str = "/admin/ideer";
+
+pub fn detail_path(id: impl std::fmt::Display) -> String {
+    format!("{QUEUE_PATH}/{id}")
+}
+
+fn status_label(ctx: &PageContext, status: Status) -> &'static str {
+    ctx.t(&format!("ideas_admin.status.{}", status_code(status)))
+}
+
+fn group_label(ctx: &PageContext, code: &str) -> String {
+    match super::StakeholderGroup::parse(code) {
+        Some(group) => ctx
+            .t(&format!("ideas_admin.group.{}", group.code()))
+            .to_owned(),
+        None => code.to_owned(),
+    }
+}
+
+fn title_of(ctx: &PageContext, idea: &input::Model) -> String {
+    match idea.title.as_deref().map(str::trim) {
+        Some(title) if !title.is_empty() => title.to_owned(),
+        _ => ctx.t("ideas_admin.untitled").to_owned(),
+    }
+}
+
+fn when(at: &DateTime<Utc>) -> Markup {
+    html! {
+        time datetime=(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) {
+            (at.format("%Y-%m-%d %H:%M UTC"))
+        }
+    }
+}
+
+fn status_badge(ctx: &PageContext, status: Status) -> Markup {
+    html! {
+        span class={ "idea-status idea-status-" (status_code(status)) } { (status_label(ctx, status)) }
+    }
+}
+
+/// The text with a paragraph per blank-line block and its line breaks kept.
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+            p {
+                @for (index, line) in block.lines().enumerate() {
+                    @if index > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
+/// The queue: a tab per status with its count, and a page of ideas.
+pub fn queue(
+    ctx: &PageContext,
+    user: &user::Model,
+    filter: Option<Status>,
+    queue: &QueuePage,
+) -> Markup {
+    let title = ctx.t("ideas_admin.title");
+    let filter_code = filter.map(status_code).unwrap_or("alle");
+    let list_label = match filter {
+        Some(status) => status_label(ctx, status),
+        None => ctx.t("ideas_admin.all"),
+    };
+    admin_page(
+        ctx,
+        user,
+        title,
+        Section::Ideas,
+        html! {
+            h1 { (title) }
+            p { (ctx.t("ideas_admin.intro")) }
+            nav.idea-tabs aria-label=(ctx.t("ideas_admin.tabs_label")) {
+                ul {
+                    @for status in STATUSES {
+                        li {
+                            a href={ (QUEUE_PATH) "?status=" (status_code(status)) }
+                                aria-current=[(filter == Some(status)).then_some("page")] {
+                                (status_label(ctx, status))
+                                " " span.idea-count { "(" (queue.counts.get(status)) ")" }
+                            }
+                        }
+                    }
+                    li {
+                        a href={ (QUEUE_PATH) "?status=alle" }
+                            aria-current=[filter.is_none().then_some("page")] {
+                            (ctx.t("ideas_admin.all"))
+                            " " span.idea-count { "(" (queue.counts.total()) ")" }
+                        }
+                    }
+                }
+            }
+            @if queue.ideas.is_empty() {
+                p { (ctx.t("ideas_admin.empty")) }
+            } @else {
+                div.idea-table-wrap role="region" aria-labelledby="ideas-caption" tabindex="0" {
+                    table.data.idea-table {
+                        caption #ideas-caption {
+                            (ctx.tr("ideas_admin.caption", &[("status", list_label), ("count", &queue.total.to_string())]))
+                        }
+                        thead { tr {
+                            th scope="col" { (ctx.t("ideas_admin.col_title")) }
+                            th scope="col" { (ctx.t("ideas_admin.col_received")) }
+                            th scope="col" { (ctx.t("ideas_admin.col_group")) }
+                            th scope="col" class="num" { (ctx.t("ideas_admin.col_supports")) }
+                            th scope="col" { (ctx.t("ideas_admin.col_status")) }
+                        } }
+                        tbody {
+                            @for idea in &queue.ideas {
+                                tr {
+                                    th scope="row" { a href=(detail_path(idea.id)) { (title_of(ctx, idea)) } }
+                                    td { (when(&idea.created_at)) }
+                                    td { (group_label(ctx, &idea.stakeholder_group)) }
+                                    td.num { (idea.support_count) }
+                                    td { (status_badge(ctx, idea.status)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if queue.pages > 1 {
+                @let shown = queue.page + 1;
+                nav.pager aria-label=(ctx.t("ideas_admin.pages")) {
+                    @if shown > 1 {
+                        a href={ (QUEUE_PATH) "?status=" (filter_code) "&side=" (shown - 1) } rel="prev" { (ctx.t("ideas_admin.previous")) }
+                    }
+                    span { (ctx.tr("ideas_admin.page_of", &[("page", &shown.to_string()), ("pages", &queue.pages.to_string())])) }
+                    @if shown < queue.pages {
+                        a href={ (QUEUE_PATH) "?status=" (filter_code) "&side=" (shown + 1) } rel="next" { (ctx.t("ideas_admin.next")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// What the forms on the detail page show: the idea's own values, or what a
+/// failed submission sent, with its messages.
+pub struct FormState {
+    pub title: String,
+    pub body: String,
+    pub reason: String,
+    pub tell_sender: bool,
+    pub into: String,
+    pub errors: FormErrors,
+}
+
+impl FormState {
+    pub fn for_idea(idea: &input::Model) -> Self {
+        Self {
+            title: idea.title.clone().unwrap_or_default(),
+            body: idea.body.clone(),
+            reason: idea.moderation_note.clone().unwrap_or_default(),
+            tell_sender: false,
+            into: String::new(),
+            errors: FormErrors::new(),
+        }
+    }
+}
+
+/// Everything the detail page shows besides the forms' values.
+pub struct DetailPage<'a> {
+    pub detail: &'a IdeaDetail,
+    pub active_themes: &'a [theme::Model],
+    pub merge_targets: &'a [input::Model],
+    pub flash: Option<&'a str>,
+}
+
+pub fn detail(
+    ctx: &PageContext,
+    user: &user::Model,
+    page: &DetailPage<'_>,
+    form: &FormState,
+) -> Markup {
+    let idea = &page.detail.idea;
+    let title = title_of(ctx, idea);
+    let open = !matches!(idea.status, Status::Merged | Status::Withdrawn);
+    admin_page(
+        ctx,
+        user,
+        &title,
+        Section::Ideas,
+        html! {
+            p { a href={ (QUEUE_PATH) "?status=" (status_code(idea.status)) } { (ctx.t("ideas_admin.back")) } }
+            h1 { (title) }
+            (notice(page.flash))
+            (error_summary(ctx.lang, &form.errors))
+            (facts(ctx, page.detail))
+            section.idea-section aria-labelledby="text-heading" {
+                h2 #text-heading { (ctx.t("ideas_admin.text")) }
+                div.idea-text { (paragraphs(&idea.body)) }
+            }
+            (contact(ctx, page.detail))
+            @if open {
+                (moderate(ctx, page.detail, form))
+            } @else {
+                p.muted { (ctx.t("ideas_admin.closed")) }
+            }
+            (themes(ctx, page.detail, page.active_themes))
+            (edit(ctx, idea, form))
+            @if open {
+                (merge(ctx, idea, page.merge_targets, form))
+            }
+        },
+    )
+}
+
+fn facts(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
+    let idea = &detail.idea;
+    let language = Lang::from_code(&idea.language)
+        .map(Lang::native_name)
+        .unwrap_or(idea.language.as_str());
+    html! {
+        section.idea-section aria-labelledby="facts-heading" {
+            h2 #facts-heading { (ctx.t("ideas_admin.facts")) }
+            dl.idea-facts {
+                div { dt { (ctx.t("ideas_admin.col_status")) } dd { (status_badge(ctx, idea.status)) } }
+                @if let Some(reason) = &idea.moderation_note {
+                    div { dt { (ctx.t("ideas_admin.hidden_reason")) } dd { (reason) } }
+                }
+                div { dt { (ctx.t("ideas_admin.col_received")) } dd { (when(&idea.created_at)) } }
+                div { dt { (ctx.t("ideas_admin.published")) } dd {
+                    @if let Some(at) = &idea.published_at { (when(at)) } @else { (ctx.t("ideas_admin.not_published")) }
+                } }
+                div { dt { (ctx.t("ideas_admin.col_group")) } dd { (group_label(ctx, &idea.stakeholder_group)) } }
+                div { dt { (ctx.t("ideas_admin.location")) } dd {
+                    @if let Some(location) = idea.location.as_deref().filter(|l| !l.trim().is_empty()) { (location) }
+                    @else { (ctx.t("ideas_admin.not_given")) }
+                } }
+                div { dt { (ctx.t("ideas_admin.language")) } dd lang=(idea.language) { (language) } }
+                div { dt { (ctx.t("ideas_admin.col_supports")) } dd { (idea.support_count) } }
+                @if let Some(target) = &detail.merged_into {
+                    div { dt { (ctx.t("ideas_admin.merged_into")) } dd {
+                        a href=(detail_path(target.id)) { (title_of(ctx, target)) }
+                    } }
+                }
+                @if !detail.originals.is_empty() {
+                    div { dt { (ctx.t("ideas_admin.originals")) } dd {
+                        ul.idea-originals {
+                            @for original in &detail.originals {
+                                li { a href=(detail_path(original.id)) { (title_of(ctx, original)) } }
+                            }
+                        }
+                    } }
+                }
+            }
+        }
+    }
+}
+
+/// The sender's personal data; this page is for editors only.
+fn contact(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
+    let yes_no = |value: bool| {
+        ctx.t(if value {
+            "ideas_admin.yes"
+        } else {
+            "ideas_admin.no"
+        })
+    };
+    html! {
+        section.idea-section.idea-contact aria-labelledby="contact-heading" {
+            h2 #contact-heading { (ctx.t("ideas_admin.contact")) }
+            p.hint { (ctx.t("ideas_admin.contact_note")) }
+            @match &detail.contact {
+                Some(contact) => {
+                    dl.idea-facts {
+                        div { dt { (ctx.t("ideas_admin.contact_name")) } dd {
+                            @if let Some(name) = &contact.name { (name) } @else { (ctx.t("ideas_admin.not_given")) }
+                        } }
+                        div { dt { (ctx.t("ideas_admin.contact_email")) } dd {
+                            @if let Some(email) = &contact.email { a href={ "mailto:" (email) } { (email) } }
+                            @else { (ctx.t("ideas_admin.not_given")) }
+                        } }
+                        div { dt { (ctx.t("ideas_admin.contact_news")) } dd { (yes_no(contact.news_opt_in)) } }
+                    }
+                }
+                None => p { (ctx.t("ideas_admin.no_contact")) }
+            }
+        }
+    }
+}
+
+fn has_email(detail: &IdeaDetail) -> bool {
+    detail
+        .contact
+        .as_ref()
+        .and_then(|contact| contact.email.as_deref())
+        .is_some_and(|email| !email.is_empty())
+}
+
+fn moderate(ctx: &PageContext, detail: &IdeaDetail, form: &FormState) -> Markup {
+    let id = detail.idea.id;
+    let token = ctx.csrf_token();
+    html! {
+        section.idea-section aria-labelledby="moderate-heading" {
+            h2 #moderate-heading { (ctx.t("ideas_admin.moderate")) }
+            @if detail.idea.status != Status::Published {
+                form method="post" action={ (detail_path(id)) "/publiser" } {
+                    (csrf::field(&token))
+                    button.button type="submit" { (ctx.t("ideas_admin.publish")) }
+                }
+            }
+            form.idea-hide method="post" action={ (detail_path(id)) "/skjul" } novalidate {
+                (csrf::field(&token))
+                (Field::new("reason", ctx.t("ideas_admin.hide_reason"), &form.reason)
+                    .kind("textarea")
+                    .hint(ctx.t("ideas_admin.hide_reason_hint"))
+                    .required()
+                    .render(&form.errors))
+                @if has_email(detail) {
+                    div.choice {
+                        input #tell_sender type="checkbox" name="tell_sender" value="true" checked[form.tell_sender];
+                        label for="tell_sender" { (ctx.t("ideas_admin.tell_sender")) }
+                    }
+                } @else {
+                    p.hint { (ctx.t("ideas_admin.no_email")) }
+                }
+                button.button type="submit" {
+                    (if detail.idea.status == Status::Hidden { ctx.t("ideas_admin.hide_again") } else { ctx.t("ideas_admin.hide") })
+                }
+            }
+        }
+    }
+}
+
+fn origin_label(ctx: &PageContext, origin: Origin) -> &'static str {
+    ctx.t(match origin {
+        Origin::Manual => "ideas_admin.origin.manual",
+        Origin::Confirmed => "ideas_admin.origin.confirmed",
+        Origin::Suggested => "ideas_admin.origin.suggested",
+    })
+}
+
+fn themes(ctx: &PageContext, detail: &IdeaDetail, active: &[theme::Model]) -> Markup {
+    let chosen = |theme_id| {
+        detail
+            .themes
+            .iter()
+            .any(|tag| tag.theme.id == theme_id && tag.origin != Origin::Suggested)
+    };
+    html! {
+        section.idea-section aria-labelledby="themes-heading" {
+            h2 #themes-heading { (ctx.t("ideas_admin.themes")) }
+            @if detail.themes.is_empty() {
+                p { (ctx.t("ideas_admin.themes_none")) }
+            } @else {
+                ul.idea-tags {
+                    @for tag in &detail.themes {
+                        li {
+                            (name_in(&tag.theme, ctx.lang))
+                            " " span.muted { "(" (origin_label(ctx, tag.origin))
+                                @if !tag.theme.active { ", " (ctx.t("ideas_admin.inactive_theme")) }
+                            ")" }
+                        }
+                    }
+                }
+            }
+            @if active.is_empty() {
+                p.muted { (ctx.t("ideas_admin.no_active_themes")) }
+            } @else {
+                form method="post" action={ (detail_path(detail.idea.id)) "/tema" } {
+                    (csrf::field(&ctx.csrf_token()))
+                    fieldset {
+                        legend { (ctx.t("ideas_admin.themes_legend")) }
+                        @for theme in active {
+                            div.choice {
+                                input id={ "theme-" (theme.id) } type="checkbox" name="themes" value=(theme.id) checked[chosen(theme.id)];
+                                label for={ "theme-" (theme.id) } { (name_in(theme, ctx.lang)) }
+                            }
+                        }
+                    }
+                    button.button type="submit" { (ctx.t("ideas_admin.themes_save")) }
+                }
+            }
+        }
+    }
+}
+
+fn edit(ctx: &PageContext, idea: &input::Model, form: &FormState) -> Markup {
+    html! {
+        section.idea-section aria-labelledby="edit-heading" {
+            h2 #edit-heading { (ctx.t("ideas_admin.edit")) }
+            p.hint { (ctx.t("ideas_admin.edit_hint")) }
+            form method="post" action={ (detail_path(idea.id)) "/rediger" } novalidate {
+                (csrf::field(&ctx.csrf_token()))
+                (Field::new("title", ctx.t("ideas_admin.edit_title"), &form.title)
+                    .hint(ctx.t("ideas_admin.edit_title_hint"))
+                    .required()
+                    .render(&form.errors))
+                (Field::new("body", ctx.t("ideas_admin.edit_body"), &form.body)
+                    .kind("textarea")
+                    .hint(ctx.t("ideas_admin.edit_body_hint"))
+                    .required()
+                    .render(&form.errors))
+                button.button type="submit" { (ctx.t("ideas_admin.edit_save")) }
+            }
+        }
+    }
+}
+
+fn merge(
+    ctx: &PageContext,
+    idea: &input::Model,
+    targets: &[input::Model],
+    form: &FormState,
+) -> Markup {
+    let error = form.errors.get("into");
+    html! {
+        section.idea-section aria-labelledby="merge-heading" {
+            h2 #merge-heading { (ctx.t("ideas_admin.merge")) }
+            @if targets.is_empty() {
+                p { (ctx.t("ideas_admin.merge_none")) }
+            } @else {
+                form method="post" action={ (detail_path(idea.id)) "/slå-sammen" } novalidate {
+                    (csrf::field(&ctx.csrf_token()))
+                    div.field.field-error[error.is_some()] {
+                        label for="into" { (ctx.t("ideas_admin.merge_into")) }
+                        p.hint #into-hint { (ctx.t("ideas_admin.merge_hint")) }
+                        @if let Some(message) = error {
+                            p.error-message #into-error { (message) }
+                        }
+                        select #into name="into" required
+                            aria-invalid=[error.map(|_| "true")]
+                            aria-describedby=(if error.is_some() { "into-hint into-error" } else { "into-hint" }) {
+                            option value="" { (ctx.t("ideas_admin.merge_choose")) }
+                            @for target in targets {
+                                @let value = target.id.to_string();
+                                option value=(value) selected[form.into == value] {
+                                    (title_of(ctx, target)) " – " (status_label(ctx, target.status))
+                                    ", " (target.created_at.format("%Y-%m-%d"))
+                                }
+                            }
+                        }
+                    }
+                    button.button type="submit" { (ctx.t("ideas_admin.merge_submit")) }
+                }
+            }
+        }
+    }
+}

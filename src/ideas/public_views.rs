@@ -1,1 +1,341 @@
-//! In progress.
+//! Markup of the public idea pages: the list with its filter form, and one
+//! idea with its support button.
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+use url::form_urlencoded;
+
+use crate::entities::theme;
+use crate::ideas::StakeholderGroup;
+use crate::ideas::listing::{IdeaDetail, IdeaSummary, ListFilter, Sort, ThemeTag};
+use crate::themes::service::name_in;
+use crate::web::PageContext;
+use crate::web::csrf;
+use crate::web::forms::notice;
+use crate::web::layout::{layout, paragraphs};
+
+/// What the list page shows.
+pub struct ListPage<'a> {
+    pub filter: &'a ListFilter,
+    pub ideas: &'a [IdeaSummary],
+    pub total: u64,
+    /// The themes offered in the filter.
+    pub themes: &'a [theme::Model],
+}
+
+impl ListPage<'_> {
+    fn filtered(&self) -> bool {
+        let filter = self.filter;
+        filter.theme.is_some() || filter.group.is_some() || filter.query.is_some()
+    }
+}
+
+pub fn list_page(ctx: &PageContext, page: &ListPage) -> Markup {
+    let filter = page.filter;
+    let heading = ctx.t("ideas_public.list.title");
+    let title = if filter.page() > 1 {
+        ctx.tr(
+            "ideas_public.list.title_page",
+            &[("title", heading), ("page", &filter.page().to_string())],
+        )
+    } else {
+        heading.to_owned()
+    };
+    layout(
+        ctx,
+        &title,
+        html! {
+            h1 { (heading) }
+            p.lead { (ctx.t("ideas_public.list.intro")) }
+            p { a.button href="/ideer/ny" { (ctx.t("ideas_public.list.share")) } }
+            (filter_form(ctx, page))
+            p #result-count.result-count role="status" { (result_count(ctx, page)) }
+            @if page.ideas.is_empty() {
+                (empty_state(ctx, page))
+            } @else {
+                ol.idea-list {
+                    @for idea in page.ideas {
+                        li { (idea_card(ctx, idea)) }
+                    }
+                }
+            }
+            (pager(ctx, page))
+        },
+    )
+}
+
+fn filter_form(ctx: &PageContext, page: &ListPage) -> Markup {
+    let filter = page.filter;
+    let query = filter.query.as_deref().unwrap_or_default();
+    html! {
+        form.idea-filter method="get" action="/ideer" role="search"
+            aria-label=(ctx.t("ideas_public.list.filter_label")) {
+            div.field {
+                label for="q" { (ctx.t("ideas_public.list.search")) }
+                input #q type="search" name="q" value=(query) maxlength="200";
+            }
+            div.filter-fields {
+                div.field {
+                    label for="tema" { (ctx.t("ideas_public.list.theme")) }
+                    select #tema name="tema" {
+                        option value="" { (ctx.t("ideas_public.list.all_themes")) }
+                        @for theme in page.themes {
+                            option value=(theme.slug)
+                                selected[filter.theme.as_deref() == Some(theme.slug.as_str())] {
+                                (name_in(theme, ctx.lang))
+                            }
+                        }
+                    }
+                }
+                div.field {
+                    label for="gruppe" { (ctx.t("ideas_public.list.group")) }
+                    select #gruppe name="gruppe" {
+                        option value="" { (ctx.t("ideas_public.list.all_groups")) }
+                        @for group in StakeholderGroup::ALL {
+                            option value=(group.code()) selected[filter.group == Some(group)] {
+                                (ctx.t(&group.label_key()))
+                            }
+                        }
+                    }
+                }
+                div.field {
+                    label for="sort" { (ctx.t("ideas_public.list.sort")) }
+                    select #sort name="sort" {
+                        @for sort in Sort::ALL {
+                            option value=(sort.code()) selected[filter.sort == sort] {
+                                (ctx.t(sort_key(sort)))
+                            }
+                        }
+                    }
+                }
+            }
+            button.button type="submit" { (ctx.t("ideas_public.list.submit")) }
+        }
+    }
+}
+
+fn sort_key(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => "ideas_public.list.sort_newest",
+        Sort::MostSupported => "ideas_public.list.sort_most_supported",
+    }
+}
+
+fn result_count(ctx: &PageContext, page: &ListPage) -> String {
+    let filter = page.filter;
+    let total = page.total.to_string();
+    let found = match page.total {
+        0 => return ctx.t("ideas_public.list.count_none").to_owned(),
+        1 => ctx.t("ideas_public.list.count_one").to_owned(),
+        _ => ctx.tr("ideas_public.list.count_other", &[("count", &total)]),
+    };
+    let first = (filter.page() - 1) * filter.per_page() + 1;
+    if page.ideas.is_empty() || page.total <= filter.per_page() {
+        return found;
+    }
+    let last = first + page.ideas.len() as u64 - 1;
+    format!(
+        "{found}. {}",
+        ctx.tr(
+            "ideas_public.list.showing",
+            &[
+                ("from", &first.to_string()),
+                ("to", &last.to_string()),
+                ("total", &total),
+            ],
+        )
+    )
+}
+
+fn empty_state(ctx: &PageContext, page: &ListPage) -> Markup {
+    html! {
+        div.empty-state {
+            @if page.total > 0 {
+                // A page past the last one.
+                p { a href=(list_href(page.filter, 1)) { (ctx.t("ideas_public.list.first_page")) } }
+            } @else if page.filtered() {
+                p { (ctx.t("ideas_public.list.empty_filtered")) }
+                p { a href="/ideer" { (ctx.t("ideas_public.list.show_all")) } }
+            } @else {
+                p { (ctx.t("ideas_public.list.empty")) }
+                p { a href="/ideer/ny" { (ctx.t("ideas_public.list.be_first")) } }
+            }
+        }
+    }
+}
+
+fn idea_card(ctx: &PageContext, idea: &IdeaSummary) -> Markup {
+    let heading_id = format!("idea-{}", idea.id);
+    html! {
+        article.idea-card aria-labelledby=(heading_id) {
+            h2 #(heading_id) { a href={ "/ideer/" (idea.id) } { (idea.title) } }
+            (meta(ctx, idea.group, idea.location.as_deref(), idea.published_at))
+            p.idea-excerpt { (idea.excerpt) }
+            (theme_list(ctx, &idea.themes))
+            p.support-count { (supporters_short(ctx, idea.support_count)) }
+        }
+    }
+}
+
+/// Sender group, place and date, on one line.
+fn meta(
+    ctx: &PageContext,
+    group: StakeholderGroup,
+    location: Option<&str>,
+    published_at: DateTime<Utc>,
+) -> Markup {
+    html! {
+        p.idea-meta {
+            span { (ctx.t(&group.label_key())) }
+            @if let Some(location) = location.filter(|l| !l.trim().is_empty()) {
+                span { (location) }
+            }
+            span {
+                (ctx.t("ideas_public.published")) " "
+                (date(published_at))
+            }
+        }
+    }
+}
+
+fn date(at: DateTime<Utc>) -> Markup {
+    html! {
+        time datetime=(at.format("%Y-%m-%d").to_string()) { (at.format("%d.%m.%Y").to_string()) }
+    }
+}
+
+fn theme_list(ctx: &PageContext, themes: &[ThemeTag]) -> Markup {
+    html! {
+        @if !themes.is_empty() {
+            ul.theme-tags aria-label=(ctx.t("ideas_public.themes")) {
+                @for theme in themes {
+                    li { a href={ "/ideer?tema=" (theme.slug) } { (theme.name(ctx.lang)) } }
+                }
+            }
+        }
+    }
+}
+
+fn supporters_short(ctx: &PageContext, count: u32) -> String {
+    match count {
+        1 => ctx.t("ideas_public.supports_one").to_owned(),
+        n => ctx.tr("ideas_public.supports_other", &[("count", &n.to_string())]),
+    }
+}
+
+fn pager(ctx: &PageContext, page: &ListPage) -> Markup {
+    let filter = page.filter;
+    let current = filter.page();
+    let pages = filter.page_count(page.total);
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label=(ctx.t("ideas_public.list.pages")) {
+                @if current > 1 {
+                    a rel="prev" href=(list_href(filter, current.min(pages + 1) - 1)) {
+                        (ctx.t("ideas_public.list.previous"))
+                    }
+                }
+                span {
+                    (ctx.tr("ideas_public.list.page_of", &[
+                        ("page", &current.to_string()),
+                        ("pages", &pages.to_string()),
+                    ]))
+                }
+                @if current < pages {
+                    a rel="next" href=(list_href(filter, current + 1)) {
+                        (ctx.t("ideas_public.list.next"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The list's address with this filter, at `page`.
+pub fn list_href(filter: &ListFilter, page: u64) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(q) = &filter.query {
+        query.append_pair("q", q);
+    }
+    if let Some(theme) = &filter.theme {
+        query.append_pair("tema", theme);
+    }
+    if let Some(group) = filter.group {
+        query.append_pair("gruppe", group.code());
+    }
+    if filter.sort != Sort::default() {
+        query.append_pair("sort", filter.sort.code());
+    }
+    if page > 1 {
+        query.append_pair("side", &page.to_string());
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        "/ideer".to_owned()
+    } else {
+        format!("/ideer?{query}")
+    }
+}
+
+pub fn idea_page(
+    ctx: &PageContext,
+    idea: &IdeaDetail,
+    supported: bool,
+    flash: Option<&str>,
+) -> Markup {
+    layout(
+        ctx,
+        &idea.title,
+        html! {
+            p.back-link { a href="/ideer" { (ctx.t("ideas_public.idea.back")) } }
+            (notice(flash.map(|key| ctx.t(key))))
+            article.idea {
+                h1 { (idea.title) }
+                (meta(ctx, idea.group, idea.location.as_deref(), idea.published_at))
+                (theme_list(ctx, &idea.themes))
+                div.idea-body { (paragraphs(&idea.body)) }
+                @if !idea.originals.is_empty() {
+                    section aria-labelledby="merged-heading" {
+                        h2 #merged-heading { (ctx.t("ideas_public.idea.merged_heading")) }
+                        p { (ctx.t("ideas_public.idea.merged_text")) }
+                        ul {
+                            @for original in &idea.originals {
+                                li { (original.title) }
+                            }
+                        }
+                    }
+                }
+                (support_box(ctx, idea, supported))
+            }
+        },
+    )
+}
+
+fn support_box(ctx: &PageContext, idea: &IdeaDetail, supported: bool) -> Markup {
+    let count = idea.support_count.to_string();
+    let supporters = match idea.support_count {
+        0 => ctx.t("ideas_public.idea.supporters_none").to_owned(),
+        1 => ctx.t("ideas_public.idea.supporters_one").to_owned(),
+        _ => ctx.tr("ideas_public.idea.supporters_other", &[("count", &count)]),
+    };
+    html! {
+        section.support-box aria-labelledby="support-heading" {
+            h2 #support-heading { (ctx.t("ideas_public.idea.support_heading")) }
+            p #support-count.support-count { (supporters) }
+            @if supported {
+                p.supported { (ctx.t("ideas_public.idea.you_support")) }
+            }
+            form method="post" action={ "/ideer/" (idea.id) "/stott" } {
+                (csrf::field(&ctx.csrf_token()))
+                button.button type="submit" aria-describedby="support-count" {
+                    @if supported {
+                        (ctx.t("ideas_public.idea.unsupport"))
+                    } @else {
+                        (ctx.t("ideas_public.idea.support"))
+                    }
+                }
+            }
+            p.hint { (ctx.t("ideas_public.idea.support_hint")) }
+        }
+    }
+}

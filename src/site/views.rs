@@ -23,6 +23,15 @@ pub fn landing(ctx: &PageContext) -> Markup {
                 h1 { (programme.programme_name) }
                 p.lead { (ctx.tr("landing.lead", &[("municipality", &municipality)])) }
             }
+            // The ways to take part that exist so far.
+            section aria-labelledby="channels-heading" {
+                h2 #channels-heading { (ctx.t("ideas_public.landing.heading")) }
+                p { (ctx.t("ideas_public.landing.text")) }
+                ul.channels {
+                    li { a.button href="/ideer/ny" { (ctx.t("ideas_public.landing.share")) } }
+                    li { a href="/ideer" { (ctx.t("ideas_public.landing.browse")) } }
+                }
+            }
             section aria-labelledby="about-heading" {
                 h2 #about-heading { (ctx.t("landing.about_heading")) }
                 (paragraphs(ctx.t("landing.about")))

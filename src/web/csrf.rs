@@ -48,9 +48,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let body = body
-                .await
-                .map_err(|_| AppError::Validation("unreadable body".into()))?;
+            let body = body.await.map_err(|err| {
+                let status = err.as_response_error().status_code();
+                if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::TooLarge
+                } else {
+                    AppError::Validation("unreadable body".into())
+                }
+            })?;
             let sent = url::form_urlencoded::parse(&body)
                 .find(|(name, _)| name == FIELD)
                 .map(|(_, value)| value.into_owned())

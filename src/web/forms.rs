@@ -35,7 +35,7 @@ impl FormErrors {
     }
 
     /// Translates validator's errors: each `message` on a `#[validate]` rule
-    /// is a key under `[validation]` in the locale files. `order` lists the
+    /// is a locale key, under `[validation]` unless it has a dot. `order` lists the
     /// form's fields top to bottom, so the summary reads like the form.
     pub fn from_validation(lang: Lang, errors: &ValidationErrors, order: &[&str]) -> Self {
         let mut form_errors = Self::new();
@@ -49,7 +49,13 @@ impl FormErrors {
                     .as_deref()
                     .map(str::to_owned)
                     .unwrap_or_else(|| first.code.to_string());
-                form_errors.add(field, lang.t(&format!("validation.{key}")));
+                // A dotted message is a whole key; a bare one lives under `validation`.
+                let key = if key.contains('.') {
+                    key
+                } else {
+                    format!("validation.{key}")
+                };
+                form_errors.add(field, lang.t(&key));
             }
         }
         form_errors

@@ -1,6 +1,7 @@
 //! Version 1 of the JSON API: its routes, registered together with their documentation.
 
 pub mod errors;
+pub mod ideas;
 pub mod settings;
 pub mod theme_bodies;
 pub mod themes;
@@ -28,7 +29,9 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(themes::list_themes)
         .service(themes::get_theme)
         .service(themes::create_theme)
-        .service(themes::update_theme);
+        .service(themes::update_theme)
+        .service(ideas::list_ideas)
+        .service(ideas::get_idea);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.

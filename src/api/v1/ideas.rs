@@ -1,0 +1,529 @@
+//! `/api/v1/ideas`: residents' ideas. Published ones are readable without a
+//! token, through the same service as the public pages; a facilitator's or an
+//! admin's token sees every idea with its status and theme tags. Contact
+//! details never appear here: personal data stays out of the API.
+
+use std::collections::HashMap;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
+use sea_orm::{
+    ActiveEnum, ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::{ValidationError, ValidationErrors};
+
+use crate::AppState;
+use crate::api::auth::{ApiAuthError, ApiReader};
+use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
+use crate::entities::input::{self, Channel, Status};
+use crate::entities::{input_theme, theme};
+use crate::error::AppError;
+use crate::ideas::StakeholderGroup;
+use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort};
+
+/// Ideas on a page unless `per_page` says otherwise.
+const DEFAULT_PER_PAGE: u64 = 20;
+
+/// A resident's idea. Without a token (or with an observer's) only published
+/// ideas are served, and the fields marked "editors only" are left out.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Idea {
+    pub id: Uuid,
+    #[schema(example = "Felles turistpakker med nabokommunene")]
+    pub title: String,
+    /// The whole text.
+    pub body: String,
+    /// Who the sender says they are: `innbygger` (resident),
+    /// `naeringsdrivende` (business owner), `ansatt` (employee), `ungdom`
+    /// (young person), `offentlig` (public employee) or `annet` (other).
+    #[schema(example = "innbygger")]
+    pub stakeholder_group: String,
+    /// Where the idea is about, if the sender said.
+    pub location: Option<String>,
+    /// The language it was written in: `nb`, `nn` or `en`.
+    #[schema(example = "nb")]
+    pub language: String,
+    /// When it became public; null only for an idea that never was.
+    pub published_at: Option<DateTime<Utc>>,
+    pub support_count: u32,
+    /// Slugs of the active themes a person tagged it with (the sender or a
+    /// facilitator), in the facilitators' order. Unreviewed suggestions are
+    /// not among them.
+    #[schema(example = json!(["reiseliv", "infrastruktur"]))]
+    pub themes: Vec<String>,
+    /// Editors only: `pending`, `published`, `hidden`, `merged` or `withdrawn`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, example = "pending")]
+    pub status: Option<String>,
+    /// Editors only: when it was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Editors only, for a merged idea: the idea it was merged into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub merged_into_id: Option<Uuid>,
+    /// Editors only: every theme tag, suggestions and inactive themes included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub tags: Option<Vec<IdeaTag>>,
+}
+
+/// A theme tag on an idea and how it came about.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IdeaTag {
+    /// The theme's slug.
+    #[schema(example = "reiseliv")]
+    pub theme: String,
+    /// `suggested` (by the tagger, not yet reviewed), `confirmed` (a
+    /// suggestion a facilitator accepted) or `manual` (set by a person).
+    #[schema(example = "suggested")]
+    pub origin: String,
+    /// The tagger's confidence from 0 to 1; null for a tag a person set.
+    #[schema(example = 0.82)]
+    pub confidence: Option<f64>,
+    /// Whether the theme is switched on.
+    pub theme_active: bool,
+}
+
+/// One page of ideas.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IdeaPage {
+    pub items: Vec<Idea>,
+    /// How many ideas match, on all pages.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u64,
+    pub per_page: u64,
+    /// How many pages the matches fill (at least 1).
+    pub pages: u64,
+}
+
+/// Filters, order and page of `GET /api/v1/ideas`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IdeaQuery {
+    /// Only ideas tagged with the theme of this slug.
+    #[param(example = "reiseliv")]
+    pub theme: Option<String>,
+    /// Only ideas from this stakeholder group (a code as in `stakeholder_group`).
+    #[param(example = "innbygger")]
+    pub group: Option<String>,
+    /// Words that must each appear in the title or the text, in any case.
+    pub q: Option<String>,
+    /// `newest` (the default: latest first) or `most_supported`.
+    #[param(example = "most_supported")]
+    pub sort: Option<String>,
+    /// The page, from 1 (the default).
+    #[param(value_type = Option<u64>, minimum = 1)]
+    pub page: Option<String>,
+    /// Ideas per page: 1 to 100, 20 by default.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 100)]
+    pub per_page: Option<String>,
+    /// Ideas with this status: `pending`, `published`, `hidden`, `merged` or
+    /// `withdrawn`. Editors get every status without it; others may ask only
+    /// for `published`.
+    #[param(example = "pending")]
+    pub status: Option<String>,
+}
+
+/// A parameter's value, trimmed; None when it is missing or blank.
+fn text(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A checked query.
+struct Checked {
+    filter: ListFilter,
+    status: Option<Status>,
+}
+
+impl IdeaQuery {
+    fn check(&self) -> Result<Checked, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let mut invalid = |field| {
+            errors.add(
+                field,
+                ValidationError::new("invalid").with_message("api.error_invalid".into()),
+            )
+        };
+        let group = text(&self.group).map(StakeholderGroup::parse);
+        let sort = match text(&self.sort) {
+            None | Some("newest") => Some(Sort::Newest),
+            Some("most_supported") => Some(Sort::MostSupported),
+            Some(_) => None,
+        };
+        let page = text(&self.page).map_or(Some(1), |v| v.parse::<u64>().ok().filter(|p| *p >= 1));
+        let per_page = text(&self.per_page).map_or(Some(DEFAULT_PER_PAGE), |v| {
+            v.parse::<u64>()
+                .ok()
+                .filter(|n| (1..=MAX_PER_PAGE).contains(n))
+        });
+        let status = text(&self.status).map(|code| Status::try_from_value(&code.to_owned()).ok());
+        for (field, ok) in [
+            ("group", !matches!(group, Some(None))),
+            ("sort", sort.is_some()),
+            ("page", page.is_some()),
+            ("per_page", per_page.is_some()),
+            ("status", !matches!(status, Some(None))),
+        ] {
+            if !ok {
+                invalid(field);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Checked {
+            filter: ListFilter {
+                theme: text(&self.theme).map(str::to_owned),
+                group: group.flatten(),
+                query: text(&self.q).map(str::to_owned),
+                sort: sort.unwrap_or_default(),
+                page: page.unwrap_or(1),
+                per_page: per_page.unwrap_or(DEFAULT_PER_PAGE),
+            },
+            status: status.flatten(),
+        })
+    }
+}
+
+/// The token's owner, or None when no token was sent. A token that was sent
+/// but does not work is refused rather than read as none, so a mistyped
+/// token is not silently treated as the public.
+fn token_owner(
+    req: &HttpRequest,
+    caller: Result<ApiReader, ApiAuthError>,
+) -> Result<Option<ApiReader>, ApiAuthError> {
+    match caller {
+        Ok(reader) => Ok(Some(reader)),
+        Err(ApiAuthError::Missing) if req.headers().contains_key(header::AUTHORIZATION) => {
+            Err(ApiAuthError::Invalid)
+        }
+        Err(ApiAuthError::Missing) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Whether the caller sees every idea: an admin's or a facilitator's token.
+fn is_editor(caller: &Option<ApiReader>) -> bool {
+    caller
+        .as_ref()
+        .is_some_and(|reader| reader.user.role.can_edit())
+}
+
+/// Published ideas, or with a facilitator's or an admin's token every idea
+/// with its status and tags; filtered, sorted and paged.
+#[utoipa::path(
+    tag = "ideas",
+    operation_id = "list_ideas",
+    params(IdeaQuery),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of ideas", body = IdeaPage),
+        (status = 401, description = "A token was sent but is not valid, or `status` asks for unpublished ideas without one", body = ErrorBody),
+        (status = 403, description = "`status` asks for unpublished ideas with an observer's token", body = ErrorBody),
+        (status = 422, description = "A filter or the page is not valid", body = ErrorBody),
+    ),
+)]
+#[get("/ideas")]
+#[tracing::instrument(skip_all)]
+pub async fn list_ideas(
+    caller: Result<ApiReader, ApiAuthError>,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<IdeaQuery>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let caller = token_owner(&req, caller)?;
+    let Checked { filter, status } = query
+        .check()
+        .map_err(|errors| Invalid::from_validation(request_lang(&req), &errors))?;
+    let (items, total) = if is_editor(&caller) {
+        all_ideas(&state.db, &filter, status).await?
+    } else if status.is_some_and(|status| status != Status::Published) {
+        // Only editors see unpublished ideas: ask for a token, or a better one.
+        return Err(match caller {
+            Some(_) => ApiAuthError::Forbidden,
+            None => ApiAuthError::Missing,
+        }
+        .into());
+    } else {
+        let (ideas, total) = listing::published(&state.db, &filter).await?;
+        (public_ideas(&state.db, ideas).await?, total)
+    };
+    Ok(HttpResponse::Ok().json(IdeaPage {
+        items,
+        total,
+        page: filter.page(),
+        per_page: filter.per_page(),
+        pages: filter.page_count(total),
+    }))
+}
+
+/// One idea: a published one for anyone, any idea for a facilitator's or an
+/// admin's token.
+#[utoipa::path(
+    tag = "ideas",
+    operation_id = "get_idea",
+    params(("id" = Uuid, Path, description = "The idea's id")),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The idea", body = Idea),
+        (status = 401, description = "A token was sent but is not valid", body = ErrorBody),
+        (status = 404, description = "No such idea, or not one the caller may see", body = ErrorBody),
+    ),
+)]
+#[get("/ideas/{id}")]
+#[tracing::instrument(skip_all, fields(idea_id = %id))]
+pub async fn get_idea(
+    caller: Result<ApiReader, ApiAuthError>,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let id = id.into_inner();
+    let idea = if is_editor(&token_owner(&req, caller)?) {
+        let row = input::Entity::find_by_id(id)
+            .filter(input::Column::Channel.eq(Channel::Idea))
+            .one(&state.db)
+            .await
+            .map_err(AppError::from)?
+            .ok_or(AppError::NotFound)?;
+        let mut tags = tags_of(&state.db, &[id]).await?;
+        staff_idea(row, tags.remove(&id).unwrap_or_default())
+    } else {
+        let detail = listing::published_one(&state.db, id)
+            .await?
+            .filter(|detail| detail.merged_into_id.is_none())
+            .ok_or(AppError::NotFound)?;
+        let language = languages(&state.db, &[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default();
+        Idea {
+            id,
+            title: detail.title,
+            body: detail.body,
+            stakeholder_group: detail.group.code().to_owned(),
+            location: detail.location,
+            language,
+            published_at: Some(detail.published_at),
+            support_count: detail.support_count,
+            themes: detail.themes.into_iter().map(|theme| theme.slug).collect(),
+            status: None,
+            created_at: None,
+            merged_into_id: None,
+            tags: None,
+        }
+    };
+    Ok(HttpResponse::Ok().json(idea))
+}
+
+/// The listing's summaries with their whole text and language.
+async fn public_ideas(
+    db: &impl ConnectionTrait,
+    summaries: Vec<IdeaSummary>,
+) -> Result<Vec<Idea>, AppError> {
+    let ids: Vec<Uuid> = summaries.iter().map(|idea| idea.id).collect();
+    let mut texts: HashMap<Uuid, (String, String)> = input::Entity::find()
+        .select_only()
+        .column(input::Column::Id)
+        .column(input::Column::Body)
+        .column(input::Column::Language)
+        .filter(input::Column::Id.is_in(ids))
+        .into_tuple::<(Uuid, String, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, body, language)| (id, (body, language)))
+        .collect();
+    Ok(summaries
+        .into_iter()
+        .map(|summary| {
+            let (body, language) = texts.remove(&summary.id).unwrap_or_default();
+            Idea {
+                id: summary.id,
+                title: summary.title,
+                body,
+                stakeholder_group: summary.group.code().to_owned(),
+                location: summary.location,
+                language,
+                published_at: Some(summary.published_at),
+                support_count: summary.support_count,
+                themes: summary.themes.into_iter().map(|theme| theme.slug).collect(),
+                status: None,
+                created_at: None,
+                merged_into_id: None,
+                tags: None,
+            }
+        })
+        .collect())
+}
+
+async fn languages(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, String>, AppError> {
+    Ok(input::Entity::find()
+        .select_only()
+        .column(input::Column::Id)
+        .column(input::Column::Language)
+        .filter(input::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// An idea as editors see it: no contact, but status and every tag.
+fn staff_idea(row: input::Model, tags: Vec<IdeaTag>) -> Idea {
+    let themes = tags
+        .iter()
+        .filter(|tag| tag.theme_active && tag.origin != "suggested")
+        .map(|tag| tag.theme.clone())
+        .collect();
+    Idea {
+        id: row.id,
+        title: row.title.unwrap_or_default(),
+        body: row.body,
+        stakeholder_group: row.stakeholder_group,
+        location: row.location,
+        language: row.language,
+        published_at: row.published_at,
+        support_count: u32::try_from(row.support_count).unwrap_or(0),
+        themes,
+        status: Some(row.status.to_value()),
+        created_at: Some(row.created_at),
+        merged_into_id: row.merged_into_id,
+        tags: Some(tags),
+    }
+}
+
+/// Every idea matching `filter` (and `status`, when given), latest sent
+/// first or most supported first, and how many match. Theme tags of any
+/// origin count for the theme filter: editors see suggestions too.
+async fn all_ideas(
+    db: &impl ConnectionTrait,
+    filter: &ListFilter,
+    status: Option<Status>,
+) -> Result<(Vec<Idea>, u64), AppError> {
+    let mut condition = Condition::all().add(input::Column::Channel.eq(Channel::Idea));
+    if let Some(status) = status {
+        condition = condition.add(input::Column::Status.eq(status));
+    }
+    if let Some(group) = filter.group {
+        condition = condition.add(input::Column::StakeholderGroup.eq(group.code()));
+    }
+    if let Some(slug) = filter.theme.as_deref() {
+        let tagged = Query::select()
+            .column((input_theme::Entity, input_theme::Column::InputId))
+            .from(input_theme::Entity)
+            .inner_join(
+                theme::Entity,
+                Expr::col((theme::Entity, theme::Column::Id))
+                    .equals((input_theme::Entity, input_theme::Column::ThemeId)),
+            )
+            .and_where(theme::Column::Slug.eq(slug))
+            .to_owned();
+        condition = condition.add(input::Column::Id.in_subquery(tagged));
+    }
+    for word in filter
+        .query
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(8)
+    {
+        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        condition = condition.add(
+            Condition::any()
+                .add(folded(input::Column::Title).like(LikeExpr::new(pattern.clone()).escape('!')))
+                .add(folded(input::Column::Body).like(LikeExpr::new(pattern).escape('!'))),
+        );
+    }
+    let mut select = input::Entity::find().filter(condition);
+    if filter.sort == Sort::MostSupported {
+        select = select.order_by_desc(input::Column::SupportCount);
+    }
+    let paginator = select
+        .order_by_desc(input::Column::CreatedAt)
+        .order_by_desc(input::Column::Id)
+        .paginate(db, filter.per_page());
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(filter.page() - 1).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let mut tags = tags_of(db, &ids).await?;
+    let ideas = rows
+        .into_iter()
+        .map(|row| {
+            let tags = tags.remove(&row.id).unwrap_or_default();
+            staff_idea(row, tags)
+        })
+        .collect();
+    Ok((ideas, total))
+}
+
+/// Every tag of each of `ids`, in the facilitators' order of themes.
+async fn tags_of(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<IdeaTag>>, AppError> {
+    let mut by_idea: HashMap<Uuid, Vec<IdeaTag>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(by_idea);
+    }
+    let rows = input_theme::Entity::find()
+        .select_only()
+        .column(input_theme::Column::InputId)
+        .column(theme::Column::Slug)
+        .column(input_theme::Column::Origin)
+        .column(input_theme::Column::Confidence)
+        .column(theme::Column::Active)
+        .join(JoinType::InnerJoin, input_theme::Relation::Theme.def())
+        .filter(input_theme::Column::InputId.is_in(ids.iter().copied()))
+        .order_by_asc(theme::Column::Position)
+        .order_by_asc(theme::Column::Slug)
+        .into_tuple::<(Uuid, String, input_theme::Origin, Option<f64>, bool)>()
+        .all(db)
+        .await?;
+    for (input_id, slug, origin, confidence, active) in rows {
+        by_idea.entry(input_id).or_default().push(IdeaTag {
+            theme: slug,
+            origin: origin.to_value(),
+            confidence,
+            theme_active: active,
+        });
+    }
+    Ok(by_idea)
+}
+
+/// The column in lower case, Norwegian capitals included (SQLite's LOWER
+/// only knows ASCII), as the public listing searches.
+fn folded(column: input::Column) -> SimpleExpr {
+    let mut expr: SimpleExpr = Expr::col((input::Entity, column)).into();
+    for (upper, lower) in [("Æ", "æ"), ("Ø", "ø"), ("Å", "å")] {
+        expr = Func::cust("REPLACE")
+            .args([expr, Expr::val(upper).into(), Expr::val(lower).into()])
+            .into();
+    }
+    Func::lower(expr).into()
+}
+
+/// Makes `%`, `_` and the escape character itself match literally.
+fn escape_like(word: &str) -> String {
+    let mut escaped = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '!' | '%' | '_') {
+            escaped.push('!');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
