@@ -136,8 +136,18 @@ pub fn read_ideas(reader: impl std::io::Read) -> Result<Vec<DemoIdea>, String> {
 }
 
 /// A title from an idea's text: its first sentence, or the first clause of a
-/// long one, cut at a word boundary with "…" beyond 80 characters.
+/// long one, cut at a word boundary with "…" beyond 80 characters, and
+/// starting with a capital letter.
 pub fn short_title(text: &str) -> String {
+    let title = shortened(text);
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => title,
+    }
+}
+
+fn shortened(text: &str) -> String {
     let text = text.trim();
     let mut title = first_piece(text, &['.', '!', '?'], char::is_uppercase);
     if title.chars().count() > TITLE_MAX_CHARS {
@@ -383,6 +393,10 @@ mod tests {
             short_title("Flere benker i sentrum!"),
             "Flere benker i sentrum"
         );
+        assert_eq!(
+            short_title("øvre del av elva bør ryddes"),
+            "Øvre del av elva bør ryddes"
+        );
         let long = "Jeg foreslår at kommunen kjøper opp noe av dyrkamarka som ligger brakk og leier den ut billig til de som vil drive";
         let title = short_title(long);
         assert!(
@@ -391,10 +405,10 @@ mod tests {
         );
         assert!(long.starts_with(title.trim_end_matches('…')), "{title}");
         assert!(!title.trim_end_matches('…').ends_with(' '));
-        let clause = "Bygg ut havna i Sørvika med ny kai og servicebygg for fiskeflåten og turistbåtene, slik at flere kan legge til her om sommeren";
+        let clause = "Bygg ut havna i Sørvika med ny kai for fiskeflåten og turistbåtene, slik at flere kan legge til her om sommeren og høsten";
         assert_eq!(
             short_title(clause),
-            "Bygg ut havna i Sørvika med ny kai og servicebygg for fiskeflåten og turistbåtene"
+            "Bygg ut havna i Sørvika med ny kai for fiskeflåten og turistbåtene"
         );
         assert_eq!(
             short_title("Ca. 5 nye hytter ved Fjellstua. Det trengs."),

@@ -188,7 +188,7 @@ async fn load_demo(
     println!(", with {} supports", report.supports);
     match &report.settings {
         Some(programme) => println!(
-            "  settings: \"{}\", {} ({})",
+            "  settings: \"{}\" in {} municipality ({})",
             programme.programme_name, programme.municipality_name, programme.municipality_number
         ),
         None => println!("  settings: kept as they were"),

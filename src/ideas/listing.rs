@@ -186,9 +186,10 @@ pub async fn published(
         .column_as(
             SimpleExpr::from(Func::cust("SUBSTR").args([
                 Expr::col((input::Entity, input::Column::Body)),
-                Expr::val(1),
+                Expr::val(1_i32),
                 // One more than shown, so a cut can be told from an exact fit.
-                Expr::val(i64::try_from(EXCERPT_CHARS + 1).unwrap_or(i64::MAX)),
+                // `integer`, not `bigint`: PostgreSQL has no SUBSTR taking a bigint.
+                Expr::val(i32::try_from(EXCERPT_CHARS + 1).unwrap_or(i32::MAX)),
             ])),
             "excerpt",
         )

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use common::{repo_root, spawn_app};
 
-const SCENARIOS: &[&str] = &["language-switch"];
+const SCENARIOS: &[&str] = &["language-switch", "share-idea"];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
 fn pages() -> Vec<(&'static str, String, &'static str, u16)> {
@@ -33,6 +33,8 @@ fn pages() -> Vec<(&'static str, String, &'static str, u16)> {
         ("not-found-en", "/finnes-ikke", "en", 404),
         ("sign-in-nb", "/admin/login", "nb", 200),
         ("forgot-password-en", "/admin/glemt-passord", "en", 200),
+        ("idea-form-nb", "/ideer/ny", "nb", 200),
+        ("idea-form-en", "/ideer/ny", "en", 200),
     ];
     public
         .into_iter()
@@ -106,6 +108,28 @@ async fn seed_staff_data(
     all[0].id
 }
 
+/// The sender's private page of an idea, reached through its token.
+async fn my_idea_page(app: &common::TestApp) -> String {
+    use innspill::ideas::{StakeholderGroup, service};
+    use innspill::settings::service::ModerationMode;
+    let idea = service::NewIdea {
+        title: "Kortreist mat i skolekantina".to_owned(),
+        body:
+            "Skolene kan kjøpe mer mat fra gårdene rundt oss, og det gir bøndene et sikrere marked."
+                .to_owned(),
+        themes: Vec::new(),
+        group: StakeholderGroup::BusinessOwner,
+        location: Some("Hele kommunen".to_owned()),
+        language: innspill::web::Lang::Nn,
+        contact: None,
+        idempotency_key: None,
+    };
+    let receipt = service::submit(&app.db, idea, ModerationMode::Pre, |_| None)
+        .await
+        .expect("idea");
+    format!("/ideer/mine/{}", receipt.token.expect("token"))
+}
+
 /// A page that needs a single-use token: the form that sets a new password.
 async fn reset_page(app: &common::TestApp) -> String {
     use innspill::admin::tokens::{self, Purpose};
@@ -151,7 +175,8 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let browser_dir = repo_root().join("tests/browser");
     ensure_node_modules(&browser_dir).await;
 
-    let app = spawn_app().await;
+    // People need more than the bot timer's three seconds; a script does not.
+    let app = common::spawn_app_with(|s| s.form_min_time = std::time::Duration::ZERO).await;
     seed_programme(&app.db).await;
 
     use innspill::entities::user::Role;
@@ -170,6 +195,11 @@ async fn every_page_passes_axe_and_the_html_checker() {
             })
         })
         .collect();
+    pages.push(json!({
+        "name": "my-idea-nn",
+        "path": my_idea_page(&app).await,
+        "cookies": [{ "name": "lang", "value": "nn" }],
+    }));
     pages.push(json!({
         "name": "reset-password-nb",
         "path": reset_page(&app).await,
