@@ -62,6 +62,11 @@ pub struct GlobalArgs {
     )]
     pub admin_email: String,
 
+    /// Submissions of public forms allowed from one client address per ten
+    /// minutes. A workshop on one shared network needs room; a flood does not.
+    #[arg(long, env = "INNSPILL_SUBMISSION_LIMIT", default_value_t = DEFAULT_SUBMISSIONS_PER_WINDOW, global = true)]
+    pub submission_limit: u64,
+
     /// Sender of every mail the platform sends.
     #[arg(
         long,
@@ -115,9 +120,9 @@ pub struct Settings {
 
 /// Nobody reads a form and writes an idea in three seconds; scripts do.
 pub const DEFAULT_FORM_MIN_TIME: Duration = Duration::from_secs(3);
-/// Five ideas in ten minutes from one address is plenty for a family on one
-/// connection and little for a flood.
-pub const DEFAULT_SUBMISSIONS_PER_WINDOW: u64 = 5;
+/// Thirty ideas in ten minutes from one address leaves room for a workshop
+/// behind one network address and little for a flood.
+pub const DEFAULT_SUBMISSIONS_PER_WINDOW: u64 = 30;
 pub const DEFAULT_SUBMISSION_WINDOW: Duration = Duration::from_secs(10 * 60);
 
 /// One hour: long enough for a workshop break, short for a shared computer.
@@ -166,7 +171,7 @@ impl Settings {
             },
             session_idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
             form_min_time: DEFAULT_FORM_MIN_TIME,
-            submissions_per_window: DEFAULT_SUBMISSIONS_PER_WINDOW,
+            submissions_per_window: args.submission_limit,
             submission_window: DEFAULT_SUBMISSION_WINDOW,
         }
     }

@@ -336,10 +336,10 @@ fn public_origins() -> [input_theme::Origin; 2] {
 /// Norwegian capitals are folded first; the query words are lower-cased in
 /// Rust to match.
 fn folded(column: input::Column) -> SimpleExpr {
-    let mut expr: SimpleExpr = Expr::col((input::Entity, column)).into();
+    let mut expr: SimpleExpr = Expr::col((input::Entity, column));
     for (upper, lower) in [("Æ", "æ"), ("Ø", "ø"), ("Å", "å")] {
         expr = Func::cust("REPLACE")
-            .args([expr, Expr::val(upper).into(), Expr::val(lower).into()])
+            .args([expr, Expr::val(upper), Expr::val(lower)])
             .into();
     }
     Func::lower(expr).into()

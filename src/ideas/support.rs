@@ -44,7 +44,7 @@ pub async fn toggle<C: ConnectionTrait + TransactionTrait>(
     let locked = input::Entity::update_many()
         .col_expr(
             input::Column::SupportCount,
-            Expr::col(input::Column::SupportCount).into(),
+            Expr::col(input::Column::SupportCount),
         )
         .filter(input::Column::Id.eq(input_id))
         .filter(input::Column::Channel.eq(Channel::Idea))
