@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use rand::RngExt;
+use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
 use sea_orm::{
     ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait,
 };
@@ -227,7 +228,9 @@ pub async fn load(
         .collect();
     let settings = demo_settings(db).await?;
 
-    let mut rng = rand::rng();
+    // Seeded once from the thread's generator: unlike it, this one may be
+    // held across the awaits below in a future that is sent between threads.
+    let mut rng = StdRng::seed_from_u64(rand::random());
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.shuffle(&mut rng);
     let now = Utc::now();

@@ -335,7 +335,7 @@ fn public_origins() -> [input_theme::Origin; 2] {
 /// The column in lower case. SQLite's LOWER only knows ASCII, so the
 /// Norwegian capitals are folded first; the query words are lower-cased in
 /// Rust to match.
-fn folded(column: input::Column) -> SimpleExpr {
+pub fn folded(column: input::Column) -> SimpleExpr {
     let mut expr: SimpleExpr = Expr::col((input::Entity, column));
     for (upper, lower) in [("Æ", "æ"), ("Ø", "ø"), ("Å", "å")] {
         expr = Func::cust("REPLACE")
@@ -354,8 +354,9 @@ fn search_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Makes `%`, `_` and the escape character itself match literally.
-fn escape_like(word: &str) -> String {
+/// Makes `%`, `_` and the escape character itself match literally; use
+/// with `LikeExpr::escape('!')`.
+pub fn escape_like(word: &str) -> String {
     let mut escaped = String::with_capacity(word.len());
     for c in word.chars() {
         if matches!(c, '!' | '%' | '_') {

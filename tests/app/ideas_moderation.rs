@@ -550,6 +550,50 @@ async fn setting_themes_replaces_the_manual_tags() {
     );
 }
 
+#[tokio::test]
+async fn setting_themes_keeps_switched_off_tags_and_adopts_ticked_suggestions() {
+    let app = spawn_app().await;
+    let (_, me) = signed_in(&app, Role::Facilitator).await;
+    let old = add_theme(&app, "gammelt").await;
+    let suggested = add_theme(&app, "foreslatt").await;
+    let chosen = add_theme(&app, "valgt").await;
+    let id = add_idea(&app, "Idé med gamle temaer", ModerationMode::Pre).await;
+    service::set_manual_themes(&app.db, id, &[old])
+        .await
+        .expect("tag");
+    themes::set_active(&app.db, None, old, false)
+        .await
+        .expect("switch off");
+    input_theme::Entity::insert(input_theme::ActiveModel {
+        input_id: Set(id),
+        theme_id: Set(suggested),
+        origin: Set(Origin::Suggested),
+        confidence: Set(Some(0.7)),
+        created_at: Set(Utc::now()),
+    })
+    .exec(&app.db)
+    .await
+    .expect("suggestion");
+
+    let outcome = moderation::set_themes(&app.db, me.id, id, &[chosen, suggested])
+        .await
+        .expect("set themes");
+
+    assert_eq!(outcome, moderation::Outcome::Changed);
+    let mut expected = vec![old, suggested, chosen];
+    expected.sort();
+    assert_eq!(
+        manual_themes(&app, id).await,
+        expected,
+        "the switched-off theme stays, the ticked suggestion is now manual"
+    );
+    let again = moderation::set_themes(&app.db, me.id, id, &[chosen, suggested])
+        .await
+        .expect("set themes");
+    assert_eq!(again, moderation::Outcome::Unchanged);
+    assert_eq!(audit_actions(&app, id).await, ["idea.themes"]);
+}
+
 // ---------------------------------------------------------------- merge
 
 #[tokio::test]

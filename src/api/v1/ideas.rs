@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ActiveEnum, ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, RelationTrait,
@@ -25,7 +25,9 @@ use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::error::AppError;
 use crate::ideas::StakeholderGroup;
-use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort};
+use crate::ideas::listing::{
+    self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort, escape_like, folded,
+};
 
 /// Ideas on a page unless `per_page` says otherwise.
 const DEFAULT_PER_PAGE: u64 = 20;
@@ -133,11 +135,6 @@ pub struct IdeaQuery {
     pub status: Option<String>,
 }
 
-/// A parameter's value, trimmed; None when it is missing or blank.
-fn text(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
 /// A checked query.
 struct Checked {
     filter: ListFilter,
@@ -145,53 +142,82 @@ struct Checked {
 }
 
 impl IdeaQuery {
+    /// The filter, or a message for each parameter that is not valid.
     fn check(&self) -> Result<Checked, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let mut invalid = |field| {
-            errors.add(
-                field,
-                ValidationError::new("invalid").with_message("api.error_invalid".into()),
-            )
-        };
-        let group = text(&self.group).map(StakeholderGroup::parse);
-        let sort = match text(&self.sort) {
-            None | Some("newest") => Some(Sort::Newest),
-            Some("most_supported") => Some(Sort::MostSupported),
-            Some(_) => None,
-        };
-        let page = text(&self.page).map_or(Some(1), |v| v.parse::<u64>().ok().filter(|p| *p >= 1));
-        let per_page = text(&self.per_page).map_or(Some(DEFAULT_PER_PAGE), |v| {
-            v.parse::<u64>()
-                .ok()
-                .filter(|n| (1..=MAX_PER_PAGE).contains(n))
+        let group = param(&mut errors, "group", &self.group, None, |code| {
+            StakeholderGroup::parse(code).map(Some)
         });
-        let status = text(&self.status).map(|code| Status::try_from_value(&code.to_owned()).ok());
-        for (field, ok) in [
-            ("group", !matches!(group, Some(None))),
-            ("sort", sort.is_some()),
-            ("page", page.is_some()),
-            ("per_page", per_page.is_some()),
-            ("status", !matches!(status, Some(None))),
-        ] {
-            if !ok {
-                invalid(field);
-            }
-        }
+        let sort = param(
+            &mut errors,
+            "sort",
+            &self.sort,
+            Sort::Newest,
+            |code| match code {
+                "newest" => Some(Sort::Newest),
+                "most_supported" => Some(Sort::MostSupported),
+                _ => None,
+            },
+        );
+        let page = param(&mut errors, "page", &self.page, 1, |value| {
+            value.parse().ok().filter(|page| *page >= 1)
+        });
+        let per_page = param(
+            &mut errors,
+            "per_page",
+            &self.per_page,
+            DEFAULT_PER_PAGE,
+            |value| {
+                value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_PER_PAGE).contains(n))
+            },
+        );
+        let status = param(&mut errors, "status", &self.status, None, |code| {
+            Status::try_from_value(&code.to_owned()).ok().map(Some)
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Checked {
             filter: ListFilter {
                 theme: text(&self.theme).map(str::to_owned),
-                group: group.flatten(),
+                group,
                 query: text(&self.q).map(str::to_owned),
-                sort: sort.unwrap_or_default(),
-                page: page.unwrap_or(1),
-                per_page: per_page.unwrap_or(DEFAULT_PER_PAGE),
+                sort,
+                page,
+                per_page,
             },
-            status: status.flatten(),
+            status,
         })
     }
+}
+
+/// A parameter's value, trimmed; None when it is missing or blank.
+fn text(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A parameter parsed by `parse`, `default` when it is missing; a value
+/// `parse` refuses is noted in `errors` under `field`.
+fn param<T>(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    value: &Option<String>,
+    default: T,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> T {
+    let Some(value) = text(value) else {
+        return default;
+    };
+    parse(value).unwrap_or_else(|| {
+        errors.add(
+            field,
+            ValidationError::new("invalid").with_message("api.error_invalid".into()),
+        );
+        default
+    })
 }
 
 /// The token's owner, or None when no token was sent. A token that was sent
@@ -502,28 +528,4 @@ async fn tags_of(
         });
     }
     Ok(by_idea)
-}
-
-/// The column in lower case, Norwegian capitals included (SQLite's LOWER
-/// only knows ASCII), as the public listing searches.
-fn folded(column: input::Column) -> SimpleExpr {
-    let mut expr: SimpleExpr = Expr::col((input::Entity, column)).into();
-    for (upper, lower) in [("Æ", "æ"), ("Ø", "ø"), ("Å", "å")] {
-        expr = Func::cust("REPLACE")
-            .args([expr, Expr::val(upper).into(), Expr::val(lower).into()])
-            .into();
-    }
-    Func::lower(expr).into()
-}
-
-/// Makes `%`, `_` and the escape character itself match literally.
-fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '!' | '%' | '_') {
-            escaped.push('!');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
