@@ -108,6 +108,117 @@ async fn seed_staff_data(
     all[0].id
 }
 
+/// Ideas in every state the public and moderation pages show: published ones
+/// (two pages' worth, with themes, places and support), one merged into the
+/// first, one pending with a contact, one hidden. Returns the pages to check.
+async fn seed_ideas(
+    app: &common::TestApp,
+    admin: &innspill::entities::user::Model,
+) -> Vec<(&'static str, String, &'static str)> {
+    use innspill::ideas::service::{self, NewContact, NewIdea};
+    use innspill::ideas::{StakeholderGroup, moderation, support};
+    use innspill::settings::service::ModerationMode;
+    let themes = innspill::themes::service::list_active(&app.db)
+        .await
+        .expect("themes");
+    let idea = |n: usize, contact: Option<NewContact>| NewIdea {
+        title: format!("Idé nummer {n} om næring og turisme"),
+        body: format!(
+            "Beskrivelse nummer {n}: mer turisme og flere arbeidsplasser i distriktet, med tekst nok."
+        ),
+        themes: vec![
+            themes[n % themes.len()].id,
+            themes[(n + 1) % themes.len()].id,
+        ],
+        group: StakeholderGroup::ALL[n % StakeholderGroup::ALL.len()],
+        location: (n % 3 == 0).then(|| "Sentrum".to_owned()),
+        language: innspill::web::Lang::Nb,
+        contact,
+        idempotency_key: None,
+    };
+    let mut published = Vec::new();
+    for n in 0..23 {
+        let receipt = service::submit(&app.db, idea(n, None), ModerationMode::Post, |_| None)
+            .await
+            .expect("idea");
+        published.push(receipt.id);
+    }
+    support::toggle(&app.db, published[0], "browser-a", "address-a")
+        .await
+        .expect("support");
+    let merged = service::submit(&app.db, idea(30, None), ModerationMode::Post, |_| None)
+        .await
+        .expect("idea")
+        .id;
+    moderation::merge(&app.db, admin.id, merged, published[0])
+        .await
+        .expect("merge");
+    let contact = NewContact {
+        name: Some("Kari Nordmann".to_owned()),
+        email: innspill::domain::Email::parse("kari@example.no").ok(),
+        news_opt_in: true,
+    };
+    let pending = service::submit(
+        &app.db,
+        idea(40, Some(contact)),
+        ModerationMode::Pre,
+        |_| None,
+    )
+    .await
+    .expect("idea")
+    .id;
+    let hidden = service::submit(&app.db, idea(50, None), ModerationMode::Pre, |_| None)
+        .await
+        .expect("idea")
+        .id;
+    moderation::hide(
+        &app.db,
+        admin.id,
+        hidden,
+        "Inneholder personopplysninger.".to_owned(),
+        false,
+    )
+    .await
+    .expect("hide");
+    let slug = &themes[1].slug;
+    vec![
+        ("ideas-nb", "/ideer".to_owned(), "nb"),
+        (
+            "ideas-page2-en",
+            "/ideer?side=2&sort=mest-stottet".to_owned(),
+            "en",
+        ),
+        (
+            "ideas-filter-nn",
+            format!("/ideer?tema={slug}&q=turisme"),
+            "nn",
+        ),
+        ("ideas-empty-nb", "/ideer?q=finnesikke".to_owned(), "nb"),
+        ("idea-nb", format!("/ideer/{}", published[0]), "nb"),
+        ("idea-en", format!("/ideer/{}", published[3]), "en"),
+        ("ideas-queue-nb", "/admin/ideer".to_owned(), "nb"),
+        (
+            "ideas-queue-all-nn",
+            "/admin/ideer?status=alle".to_owned(),
+            "nn",
+        ),
+        (
+            "ideas-queue-empty-en",
+            "/admin/ideer?status=withdrawn".to_owned(),
+            "en",
+        ),
+        ("idea-moderate-nb", format!("/admin/ideer/{pending}"), "nb"),
+        ("idea-moderate-en", format!("/admin/ideer/{pending}"), "en"),
+        (
+            "idea-merge-target-nn",
+            format!("/admin/ideer/{}", published[0]),
+            "nn",
+        ),
+        ("idea-merged-nb", format!("/admin/ideer/{merged}"), "nb"),
+        ("idea-hidden-nb", format!("/admin/ideer/{hidden}"), "nb"),
+    ]
+}
+
 /// The sender's private page of an idea, reached through its token.
 async fn my_idea_page(app: &common::TestApp) -> String {
     use innspill::ideas::{StakeholderGroup, service};
@@ -184,6 +295,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let (observer_session, _) = session_for(&app, Role::Observer).await;
     let theme_id = seed_staff_data(&app, &admin).await;
     let edit_theme = format!("/admin/temaer/{theme_id}");
+    let idea_pages = seed_ideas(&app, &admin).await;
     let mut pages: Vec<Value> = pages()
         .into_iter()
         .map(|(name, path, lang, status)| {
@@ -208,6 +320,11 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let staff_pages = STAFF_PAGES
         .iter()
         .map(|(name, path, lang)| (*name, path.to_string(), *lang, &session))
+        .chain(
+            idea_pages
+                .into_iter()
+                .map(|(name, path, lang)| (name, path, lang, &session)),
+        )
         .chain([
             ("theme-edit-nb", edit_theme, "nb", &session),
             (
