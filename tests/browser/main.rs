@@ -16,7 +16,7 @@ use std::path::Path;
 use innspill::settings::service::{self as settings, Programme};
 use serde_json::{Value, json};
 
-use common::{repo_root, spawn_app};
+use common::repo_root;
 
 const SCENARIOS: &[&str] = &["language-switch", "share-idea"];
 
@@ -131,7 +131,7 @@ async fn seed_ideas(
             themes[(n + 1) % themes.len()].id,
         ],
         group: StakeholderGroup::ALL[n % StakeholderGroup::ALL.len()],
-        location: (n % 3 == 0).then(|| "Sentrum".to_owned()),
+        location: n.is_multiple_of(3).then(|| "Sentrum".to_owned()),
         language: innspill::web::Lang::Nb,
         contact,
         idempotency_key: None,
