@@ -18,15 +18,17 @@ use crate::api::auth::SECURITY_SCHEME;
         title = "innspill API",
         version = "1",
         description = "JSON API for integrations, such as a municipality's reporting tools. \
-            Every request except this document needs `Authorization: Bearer <token>`; an admin \
-            creates tokens at /admin/api-nokler. A token acts with its owner's role: observers \
-            may read, facilitators and admins may also write. Errors are JSON objects with an \
-            `error` member.",
+            Published ideas and this document are open to anyone; everything else needs \
+            `Authorization: Bearer <token>`; an admin creates tokens at /admin/api-nokler. A \
+            token acts with its owner's role: observers may read, facilitators and admins may \
+            also write and see ideas in every state with their tags. Contact details are never \
+            in the API. Errors are JSON objects with an `error` member.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     security(("bearer" = [])),
     modifiers(&BearerScheme),
     tags(
+        (name = "ideas", description = "Residents' ideas: published ones for everyone, all of them for editors."),
         (name = "themes", description = "Candidate priority areas (innsatsområder) that inputs are tagged with."),
         (name = "settings", description = "The programme's public settings."),
         (name = "meta", description = "This document."),

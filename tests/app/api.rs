@@ -400,6 +400,26 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
     let (_, token) = token_for(&app, Role::Admin).await;
     let theme = create_theme(&app, &token, "reiseliv").await;
     let theme_id = theme["id"].as_str().expect("id").to_owned();
+    // A published idea, so that /ideas/{id} has something to answer with.
+    let idea_id = innspill::ideas::service::submit(
+        &app.db,
+        innspill::ideas::service::NewIdea {
+            title: "Ei idé".to_owned(),
+            body: "Ei idé med nok tekst til å bli tatt på alvor.".to_owned(),
+            themes: Vec::new(),
+            group: innspill::ideas::StakeholderGroup::Resident,
+            location: None,
+            language: innspill::web::Lang::Nb,
+            contact: None,
+            idempotency_key: None,
+        },
+        innspill::settings::service::ModerationMode::Post,
+        |_| None,
+    )
+    .await
+    .expect("submit an idea")
+    .id
+    .to_string();
 
     // Served without a token, as JSON, OpenAPI 3.
     let response = app.get("/api/v1/openapi.json").await;
@@ -491,7 +511,12 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
     // method the document does not list on a path is not.
     for (path, item) in paths {
         assert!(path.starts_with("/api/v1/"), "{path}");
-        let url = path.replace("{id}", &theme_id);
+        let id = if path.starts_with("/api/v1/ideas/") {
+            &idea_id
+        } else {
+            &theme_id
+        };
+        let url = path.replace("{id}", id);
         assert!(!url.contains('{'), "unknown path parameter in {path}");
         for method in METHODS {
             let verb =
