@@ -67,6 +67,12 @@ pub struct GlobalArgs {
     #[arg(long, env = "INNSPILL_SUBMISSION_LIMIT", default_value_t = DEFAULT_SUBMISSIONS_PER_WINDOW, global = true)]
     pub submission_limit: u64,
 
+    /// Take the client address from the `Forwarded` / `X-Forwarded-For`
+    /// header set by a reverse proxy in front of the app. Only turn this on
+    /// behind a proxy that sets the header, or anyone can pretend to be anyone.
+    #[arg(long, env = "INNSPILL_TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
+
     /// Sender of every mail the platform sends.
     #[arg(
         long,
@@ -116,6 +122,8 @@ pub struct Settings {
     /// Submissions of public forms allowed per client address within `submission_window`.
     pub submissions_per_window: u64,
     pub submission_window: Duration,
+    /// Read the client address from proxy headers (see `GlobalArgs::trust_proxy`).
+    pub trust_proxy: bool,
 }
 
 /// Nobody reads a form and writes an idea in three seconds; scripts do.
@@ -173,6 +181,7 @@ impl Settings {
             form_min_time: DEFAULT_FORM_MIN_TIME,
             submissions_per_window: args.submission_limit,
             submission_window: DEFAULT_SUBMISSION_WINDOW,
+            trust_proxy: args.trust_proxy,
         }
     }
 
@@ -191,6 +200,7 @@ impl Settings {
             form_min_time: DEFAULT_FORM_MIN_TIME,
             submissions_per_window: DEFAULT_SUBMISSIONS_PER_WINDOW,
             submission_window: DEFAULT_SUBMISSION_WINDOW,
+            trust_proxy: false,
         }
     }
 

@@ -4,8 +4,6 @@
 //! `routes.rs`), so `/ideer/{id}` only sees what is left, and takes nothing
 //! but a UUID.
 
-use std::net::IpAddr;
-
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::http::header;
@@ -196,21 +194,9 @@ fn browser_hash(state: &AppState, browser: &str) -> String {
 }
 
 /// The client's address with today's UTC date, hashed, so the same address
-/// on another day gives a hash that cannot be linked to this one. An IPv6
-/// client counts by its /64 network, which one household usually holds whole.
+/// on another day gives a hash that cannot be linked to this one.
 fn address_hash(state: &AppState, req: &HttpRequest) -> String {
-    let address = match req.peer_addr().map(|peer| peer.ip()) {
-        Some(IpAddr::V6(ip)) => match ip.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let mut segments = ip.segments();
-                segments[4..].fill(0);
-                format!("{}/64", std::net::Ipv6Addr::from(segments))
-            }
-        },
-        Some(IpAddr::V4(ip)) => ip.to_string(),
-        None => String::new(),
-    };
+    let address = crate::web::client_address(req, state.settings.trust_proxy);
     let day = Utc::now().date_naive();
     keyed_hash(
         &state.hash_key,

@@ -186,10 +186,7 @@ async fn submit_idea(
             ));
         }
     };
-    let address = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let address = crate::web::client_address(&req, state.settings.trust_proxy);
     let key = keyed_hash(&state.hash_key, "submit-address", &address);
     let window = chrono::TimeDelta::from_std(state.settings.submission_window)
         .map_err(|err| AppError::unexpected("submission window", err))?;

@@ -44,3 +44,32 @@ pub fn see_other(location: &str) -> actix_web::HttpResponse {
         .insert_header((actix_web::http::header::LOCATION, location))
         .finish()
 }
+
+/// The client's address as rate limits and support count it: the peer, or
+/// with `trust_proxy` the address the proxy reports. An IPv6 client counts by
+/// its /64 network, which one household or device usually holds whole.
+pub fn client_address(req: &actix_web::HttpRequest, trust_proxy: bool) -> String {
+    use std::net::IpAddr;
+    let ip = if trust_proxy {
+        let info = req.connection_info();
+        info.realip_remote_addr().and_then(|addr| {
+            addr.parse::<IpAddr>()
+                .ok()
+                .or_else(|| addr.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+        })
+    } else {
+        req.peer_addr().map(|peer| peer.ip())
+    };
+    match ip {
+        Some(IpAddr::V6(ip)) => match ip.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let mut segments = ip.segments();
+                segments[4..].fill(0);
+                format!("{}/64", std::net::Ipv6Addr::from(segments))
+            }
+        },
+        Some(IpAddr::V4(ip)) => ip.to_string(),
+        None => String::new(),
+    }
+}

@@ -28,6 +28,16 @@ async fn send(
     client: &reqwest::Client,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
+    send_via(app, client, fields, None).await
+}
+
+/// As `send`, with an `X-Forwarded-For` header as a proxy (or a liar) would set it.
+async fn send_via(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(&str, &str)],
+    forwarded_for: Option<&str>,
+) -> reqwest::Response {
     let page = client
         .get(app.url("/ideer/ny"))
         .send()
@@ -49,12 +59,11 @@ async fn send(
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
     );
-    client
-        .post(app.url("/ideer"))
-        .form(&body)
-        .send()
-        .await
-        .expect("post")
+    let mut request = client.post(app.url("/ideer")).form(&body);
+    if let Some(address) = forwarded_for {
+        request = request.header("X-Forwarded-For", address);
+    }
+    request.send().await.expect("post")
 }
 
 const GOOD: [(&str, &str); 3] = [
@@ -627,5 +636,53 @@ async fn post_moderation_publishes_at_once_and_chosen_themes_are_tagged() {
         outbox::Entity::find().count(&app.db).await.expect("count"),
         0,
         "no e-mail, no mail"
+    );
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+    // Without a trusted proxy, a made-up header does not get round the limit.
+    let direct = spawn_app_with(|s| {
+        s.form_min_time = Duration::ZERO;
+        s.submissions_per_window = 1;
+    })
+    .await;
+    assert_eq!(
+        send_via(&direct, &client(), &GOOD, Some("10.0.0.1"))
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        send_via(&direct, &client(), &GOOD, Some("10.0.0.2"))
+            .await
+            .status(),
+        429
+    );
+
+    // Behind one, every client is counted on its own address.
+    let proxied = spawn_app_with(|s| {
+        s.form_min_time = Duration::ZERO;
+        s.submissions_per_window = 1;
+        s.trust_proxy = true;
+    })
+    .await;
+    assert_eq!(
+        send_via(&proxied, &client(), &GOOD, Some("10.0.0.1"))
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        send_via(&proxied, &client(), &GOOD, Some("10.0.0.2"))
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        send_via(&proxied, &client(), &GOOD, Some("10.0.0.1"))
+            .await
+            .status(),
+        429
     );
 }

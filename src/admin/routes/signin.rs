@@ -74,10 +74,7 @@ async fn sign_in(
 ) -> Result<HttpResponse, AppError> {
     let mut form = form.0;
     let db = &state.db;
-    let address = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let address = crate::web::client_address(&req, state.settings.trust_proxy);
     let keys = [
         throttle::account_key(&form.email),
         throttle::address_key(&address),
