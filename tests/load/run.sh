@@ -27,6 +27,9 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && 
 base="http://127.0.0.1:$port"
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "== GET /health (baseline: no database work beyond a ping), $CONNECTIONS connections, $DURATION"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$base/health"
+
 echo "== GET /ideer (first page of published ideas), $CONNECTIONS connections, $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$base/ideer"
 
@@ -42,5 +45,6 @@ export SESSION_COOKIE=$(awk '$6 == "innspill_session" { print $6 "=" $7 }' "$jar
 sleep 3 # the form's minimum time
 echo "== POST /ideer (submit an idea; pre-moderation, no e-mail), $CONNECTIONS connections, $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s tests/load/submit.lua "$base/ideer"
+sleep 1
 stored=$(sqlite3 "$data/innspill.db" "select count(*) from inputs where status = 'pending'" 2>/dev/null || echo "?")
 echo "== ideas waiting for moderation after the run: $stored"

@@ -6,6 +6,13 @@ local form_time = os.getenv("FORM_TIME")
 local cookie = os.getenv("SESSION_COOKIE")
 local counter = 0
 
+-- Every wrk thread runs its own copy of this script with the same random
+-- seed; without a seed of its own each thread would send the same keys (and
+-- the app would rightly store each idea once).
+init = function(args)
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+end
+
 local function encode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
