@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use common::repo_root;
 
-const SCENARIOS: &[&str] = &["language-switch", "share-idea"];
+const SCENARIOS: &[&str] = &["language-switch", "share-idea", "support-idea"];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
 fn pages() -> Vec<(&'static str, String, &'static str, u16)> {
