@@ -285,14 +285,32 @@ pub async fn published_one(
 
 /// Published ideas only, then the filter's theme, group and search words.
 fn list_condition(filter: &ListFilter) -> Condition {
-    let mut condition = Condition::all()
-        .add(input::Column::Status.eq(Status::Published))
-        .add(input::Column::Channel.eq(Channel::Idea));
+    filter_condition(filter, Scope::Public)
+}
+
+/// Whose view a filter is applied for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Published ideas; themes only as people set or confirmed them, on active themes.
+    Public,
+    /// Staff: ideas in the given state (or any), and every tag, suggestions included.
+    Staff(Option<Status>),
+}
+
+/// The WHERE condition for `filter` (group, theme, words) in `scope`, so the
+/// public list and the staff API search the same way.
+pub fn filter_condition(filter: &ListFilter, scope: Scope) -> Condition {
+    let mut condition = Condition::all().add(input::Column::Channel.eq(Channel::Idea));
+    match scope {
+        Scope::Public => condition = condition.add(input::Column::Status.eq(Status::Published)),
+        Scope::Staff(Some(status)) => condition = condition.add(input::Column::Status.eq(status)),
+        Scope::Staff(None) => {}
+    }
     if let Some(group) = filter.group {
         condition = condition.add(input::Column::StakeholderGroup.eq(group.code()));
     }
     if let Some(slug) = filter.theme.as_deref().filter(|slug| !slug.is_empty()) {
-        let tagged = Query::select()
+        let mut tagged = Query::select()
             .column((input_theme::Entity, input_theme::Column::InputId))
             .from(input_theme::Entity)
             .inner_join(
@@ -301,9 +319,12 @@ fn list_condition(filter: &ListFilter) -> Condition {
                     .equals((input_theme::Entity, input_theme::Column::ThemeId)),
             )
             .and_where(theme::Column::Slug.eq(slug))
-            .and_where(theme::Column::Active.eq(true))
-            .and_where(input_theme::Column::Origin.is_in(public_origins()))
             .to_owned();
+        if scope == Scope::Public {
+            tagged
+                .and_where(theme::Column::Active.eq(true))
+                .and_where(input_theme::Column::Origin.is_in(public_origins()));
+        }
         condition = condition.add(input::Column::Id.in_subquery(tagged));
     }
     for word in search_words(filter.query.as_deref().unwrap_or_default()) {

@@ -8,10 +8,9 @@ use std::collections::HashMap;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
-    ActiveEnum, ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    ActiveEnum, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -25,9 +24,7 @@ use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::error::AppError;
 use crate::ideas::StakeholderGroup;
-use crate::ideas::listing::{
-    self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort, escape_like, folded,
-};
+use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort};
 
 /// Ideas on a page unless `per_page` says otherwise.
 const DEFAULT_PER_PAGE: u64 = 20;
@@ -440,40 +437,7 @@ async fn all_ideas(
     filter: &ListFilter,
     status: Option<Status>,
 ) -> Result<(Vec<Idea>, u64), AppError> {
-    let mut condition = Condition::all().add(input::Column::Channel.eq(Channel::Idea));
-    if let Some(status) = status {
-        condition = condition.add(input::Column::Status.eq(status));
-    }
-    if let Some(group) = filter.group {
-        condition = condition.add(input::Column::StakeholderGroup.eq(group.code()));
-    }
-    if let Some(slug) = filter.theme.as_deref() {
-        let tagged = Query::select()
-            .column((input_theme::Entity, input_theme::Column::InputId))
-            .from(input_theme::Entity)
-            .inner_join(
-                theme::Entity,
-                Expr::col((theme::Entity, theme::Column::Id))
-                    .equals((input_theme::Entity, input_theme::Column::ThemeId)),
-            )
-            .and_where(theme::Column::Slug.eq(slug))
-            .to_owned();
-        condition = condition.add(input::Column::Id.in_subquery(tagged));
-    }
-    for word in filter
-        .query
-        .as_deref()
-        .unwrap_or_default()
-        .split_whitespace()
-        .take(8)
-    {
-        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
-        condition = condition.add(
-            Condition::any()
-                .add(folded(input::Column::Title).like(LikeExpr::new(pattern.clone()).escape('!')))
-                .add(folded(input::Column::Body).like(LikeExpr::new(pattern).escape('!'))),
-        );
-    }
+    let condition = listing::filter_condition(filter, listing::Scope::Staff(status));
     let mut select = input::Entity::find().filter(condition);
     if filter.sort == Sort::MostSupported {
         select = select.order_by_desc(input::Column::SupportCount);
