@@ -10,6 +10,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::audit::service::{self as audit, Entry};
 use crate::domain::Email;
 use crate::entities::input::{self, Channel, Status};
 use crate::entities::{contact, input_theme, theme};
@@ -71,11 +72,7 @@ pub async fn submit(
     if let Some(key) = &idea.idempotency_key
         && let Some(existing) = find_by_idempotency_key(db, key).await?
     {
-        return Ok(Receipt {
-            id: existing.id,
-            token: None,
-            status: existing.status,
-        });
+        return replayed(db, existing).await;
     }
     match store(db, &idea, mode, confirmation).await {
         // Two identical requests raced; the other one stored it.
@@ -84,14 +81,34 @@ pub async fn submit(
             let existing = find_by_idempotency_key(db, key)
                 .await?
                 .ok_or_else(|| AppError::Conflict("idempotency key".into()))?;
-            Ok(Receipt {
-                id: existing.id,
-                token: None,
-                status: existing.status,
-            })
+            replayed(db, existing).await
         }
         other => other,
     }
+}
+
+/// The receipt for a form sent again. The browser may have dropped the first
+/// answer (a double click), and with it the private link; a sender who gave
+/// no e-mail would then never get it, so such an idea gets a fresh link. One
+/// who gave an e-mail keeps the link the mail already carries.
+async fn replayed(db: &DatabaseConnection, existing: input::Model) -> Result<Receipt, AppError> {
+    if existing.contact_id.is_some() || existing.status == Status::Withdrawn {
+        return Ok(Receipt {
+            id: existing.id,
+            token: None,
+            status: existing.status,
+        });
+    }
+    let token = new_token();
+    let (id, status) = (existing.id, existing.status);
+    let mut row = existing.into_active_model();
+    row.private_token_hash = Set(Some(token_hash(&token)));
+    row.update(db).await?;
+    Ok(Receipt {
+        id,
+        token: Some(token),
+        status,
+    })
 }
 
 async fn store(
@@ -250,25 +267,37 @@ pub async fn edit_by_sender(
     idea: input::Model,
     edit: SenderEdit,
 ) -> Result<(), AppError> {
-    if !sender_may_edit(&idea) {
+    use sea_orm::sea_query::Expr;
+    let txn = db.begin().await?;
+    // The status is checked in the UPDATE itself: an edit racing a facilitator's
+    // publish either lands before it (and is what gets published) or not at all.
+    let changed = input::Entity::update_many()
+        .col_expr(input::Column::Title, Expr::value(Some(edit.title)))
+        .col_expr(input::Column::Body, Expr::value(edit.body))
+        .col_expr(input::Column::Location, Expr::value(edit.location))
+        .col_expr(input::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(input::Column::Id.eq(idea.id))
+        .filter(input::Column::Status.eq(Status::Pending))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
         return Err(AppError::Conflict("already moderated".into()));
     }
-    let txn = db.begin().await?;
-    let id = idea.id;
-    let mut row = idea.into_active_model();
-    row.title = Set(Some(edit.title));
-    row.body = Set(edit.body);
-    row.location = Set(edit.location);
-    row.updated_at = Set(Utc::now());
-    row.update(&txn).await?;
-    set_manual_themes(&txn, id, &edit.themes).await?;
+    set_manual_themes(&txn, idea.id, &edit.themes).await?;
+    audit::record(
+        &txn,
+        Entry::new(None, "idea.sender_edit").on("input", idea.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Withdraws the idea and erases the sender's contact details with it.
+/// Withdraws the idea and erases the sender's contact details with it,
+/// including any copy of their address still waiting in the outbox.
 pub async fn withdraw(db: &DatabaseConnection, idea: input::Model) -> Result<(), AppError> {
     let txn = db.begin().await?;
+    let id = idea.id;
     let contact_id = idea.contact_id;
     let mut row = idea.into_active_model();
     row.status = Set(Status::Withdrawn);
@@ -276,8 +305,17 @@ pub async fn withdraw(db: &DatabaseConnection, idea: input::Model) -> Result<(),
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
     if let Some(contact_id) = contact_id {
+        if let Some(contact) = contact::Entity::find_by_id(contact_id).one(&txn).await?
+            && let Some(email) = contact.email
+        {
+            crate::entities::outbox::Entity::delete_many()
+                .filter(crate::entities::outbox::Column::Recipient.eq(email))
+                .exec(&txn)
+                .await?;
+        }
         contact::Entity::delete_by_id(contact_id).exec(&txn).await?;
     }
+    audit::record(&txn, Entry::new(None, "idea.withdraw").on("input", id)).await?;
     txn.commit().await?;
     Ok(())
 }

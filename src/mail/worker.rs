@@ -153,6 +153,10 @@ async fn mark_sent(db: &impl ConnectionTrait, row: &outbox::Model) -> Result<(),
         .col_expr(Column::Status, Expr::value(MailStatus::Sent.as_str()))
         .col_expr(Column::SentAt, Expr::value(Utc::now()))
         .col_expr(Column::ClaimedUntil, Expr::value(no_time()))
+        // Once delivered, the bodies are only a risk: they hold single-use and
+        // private links that the rest of the database keeps only as hashes.
+        .col_expr(Column::BodyText, Expr::value(""))
+        .col_expr(Column::BodyHtml, Expr::value(""))
         .filter(still_ours(row))
         .exec(db)
         .await?;

@@ -19,7 +19,12 @@ pub use i18n::Lang;
 
 /// Only paths on this site, so a `neste` (next) parameter cannot send anyone elsewhere.
 pub fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')
+    // Browsers drop tabs and newlines from URLs, so `/\t/evil.example` would
+    // become `//evil.example`: no whitespace or control characters at all.
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A page, never stored by shared caches: staff pages and forms carry

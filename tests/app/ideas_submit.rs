@@ -405,6 +405,22 @@ async fn a_form_sent_twice_stores_one_idea() {
         .expect("third");
     assert_eq!(third.status(), 303);
     assert_eq!(ideas(&app).await.len(), 1);
+
+    // Whichever answer the browser kept, its receipt carries a link that works.
+    let receipt = browser
+        .get(app.url("/ideer/mottatt"))
+        .send()
+        .await
+        .expect("receipt")
+        .text()
+        .await
+        .expect("body");
+    let mine = client()
+        .get(app.url(&private_link(&receipt)))
+        .send()
+        .await
+        .expect("private page");
+    assert_eq!(mine.status(), 200);
 }
 
 #[tokio::test]
@@ -585,6 +601,11 @@ async fn the_sender_can_edit_until_moderated_and_withdrawal_erases_the_contact()
         contact::Entity::find().count(&app.db).await.expect("count"),
         0,
         "contact row erased"
+    );
+    assert_eq!(
+        outbox::Entity::find().count(&app.db).await.expect("count"),
+        0,
+        "the unsent receipt with the address is gone too"
     );
     assert_eq!(
         idea.title.as_deref(),

@@ -567,3 +567,29 @@ async fn the_apps_worker_delivers_queued_mail_and_catches_up_after_an_smtp_outag
     assert_eq!(smtp.received().len(), 2);
     assert_eq!(status(&row(&app.db, id).await), MailStatus::Sent);
 }
+
+#[tokio::test]
+async fn a_delivered_mail_keeps_no_copy_of_its_body_and_links() {
+    let database = TestDatabase::create().await;
+    let smtp = SmtpSink::start().await;
+    let settings = settings(&database, Some(&smtp));
+    let db = connect(&database).await;
+    let mailer = Mailer::from_settings(&settings).unwrap();
+    let id = mail::enqueue(&db, confirmation("kari@example.no"))
+        .await
+        .unwrap();
+
+    let report = deliver(&db, &mailer, &settings).await;
+    assert_eq!(report.sent, 1);
+    let text = smtp.received()[0].parse().body_text(0).unwrap().to_string();
+    assert!(
+        text.contains("https://innspill.example/mine/123"),
+        "the mail itself had the link"
+    );
+    let stored = row(&db, id).await;
+    assert_eq!(status(&stored), MailStatus::Sent);
+    assert!(
+        stored.body_text.is_empty() && stored.body_html.is_empty(),
+        "bodies cleared once sent"
+    );
+}

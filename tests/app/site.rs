@@ -66,6 +66,7 @@ async fn language_switch_never_redirects_off_the_site() {
         "https%3A%2F%2Fevil.example%2F",
         "%2F%2Fevil.example",
         "%2F%5Cevil.example",
+        "%2F%09%2Fevil.example",
     ] {
         let response = app.get(&format!("/sprak/nn?neste={next}")).await;
         assert_redirect_to(&response, "/");
