@@ -17,8 +17,14 @@ use crate::entities::sign_in_failure::{self, Column};
 pub const WINDOW: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
 /// From this many failures on, every attempt waits before it is answered.
 pub const SLOW_AFTER: u64 = 3;
-/// From this many failures on, attempts are refused until the window has passed.
+/// From this many failures from one address (or for one account from one
+/// address), attempts are refused until the window has passed.
 pub const REFUSE_AFTER: u64 = 10;
+/// From this many failures for one account from anywhere, it is refused too.
+/// Higher than `REFUSE_AFTER`, so that a stranger cannot lock a colleague out
+/// with a handful of wrong passwords, yet guessing spread over many
+/// addresses still stops.
+pub const ACCOUNT_REFUSE_AFTER: u64 = 50;
 
 pub fn account_key(email: &str) -> String {
     key("account", &email.trim().to_lowercase())
@@ -26,6 +32,35 @@ pub fn account_key(email: &str) -> String {
 
 pub fn address_key(address: &str) -> String {
     key("address", address)
+}
+
+/// One account tried from one address.
+pub fn pair_key(email: &str, address: &str) -> String {
+    key(
+        "pair",
+        &format!("{}|{address}", email.trim().to_lowercase()),
+    )
+}
+
+/// The keys one sign-in attempt is counted under.
+pub struct Keys {
+    pub account: String,
+    pub address: String,
+    pub pair: String,
+}
+
+impl Keys {
+    pub fn new(email: &str, address: &str) -> Self {
+        Self {
+            account: account_key(email),
+            address: address_key(address),
+            pair: pair_key(email, address),
+        }
+    }
+
+    fn all(&self) -> [&str; 3] {
+        [&self.account, &self.address, &self.pair]
+    }
 }
 
 fn key(kind: &str, value: &str) -> String {
@@ -41,33 +76,40 @@ pub enum Verdict {
     Refuse,
 }
 
-pub async fn check(db: &impl ConnectionTrait, keys: &[String]) -> Result<Verdict, DbErr> {
+pub async fn check(db: &impl ConnectionTrait, keys: &Keys) -> Result<Verdict, DbErr> {
     let since = Utc::now() - WINDOW;
-    let mut worst = 0;
-    for key in keys {
-        let failures = sign_in_failure::Entity::find()
-            .filter(Column::KeyHash.eq(key.as_str()))
+    let count = |key: &str| {
+        sign_in_failure::Entity::find()
+            .filter(Column::KeyHash.eq(key.to_owned()))
             .filter(Column::CreatedAt.gt(since))
             .count(db)
-            .await?;
-        worst = worst.max(failures);
-    }
-    Ok(if worst >= REFUSE_AFTER {
-        Verdict::Refuse
-    } else if worst >= SLOW_AFTER {
-        // Grows with each failure: 1 s, 2 s, ... up to 5 s.
-        Verdict::Delay(Duration::from_secs((worst - SLOW_AFTER + 1).min(5)))
-    } else {
-        Verdict::Allow
-    })
+    };
+    let account = count(&keys.account).await?;
+    let local = count(&keys.address).await?.max(count(&keys.pair).await?);
+    let worst = account.max(local);
+    Ok(
+        if local >= REFUSE_AFTER || account >= ACCOUNT_REFUSE_AFTER {
+            Verdict::Refuse
+        } else if worst >= SLOW_AFTER {
+            // Grows with each failure: 1 s, 2 s, ... up to 5 s.
+            Verdict::Delay(Duration::from_secs((worst - SLOW_AFTER + 1).min(5)))
+        } else {
+            Verdict::Allow
+        },
+    )
 }
 
-pub async fn record_failure(db: &impl ConnectionTrait, keys: &[String]) -> Result<(), DbErr> {
+pub async fn record_failure(db: &impl ConnectionTrait, keys: &Keys) -> Result<(), DbErr> {
+    record(db, &keys.all()).await
+}
+
+/// Counts one failure under each of `keys` (tests use it to set the scene).
+pub async fn record(db: &impl ConnectionTrait, keys: &[&str]) -> Result<(), DbErr> {
     let now = Utc::now();
     for key in keys {
         sign_in_failure::Entity::insert(sign_in_failure::ActiveModel {
             id: Set(Uuid::now_v7()),
-            key_hash: Set(key.clone()),
+            key_hash: Set((*key).to_owned()),
             created_at: Set(now),
         })
         .exec(db)
@@ -81,10 +123,10 @@ pub async fn record_failure(db: &impl ConnectionTrait, keys: &[String]) -> Resul
     Ok(())
 }
 
-/// A successful sign-in clears the account's count (not the address's).
-pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
+/// A successful sign-in clears the account's counts (not the address's).
+pub async fn clear(db: &impl ConnectionTrait, keys: &Keys) -> Result<(), DbErr> {
     sign_in_failure::Entity::delete_many()
-        .filter(Column::KeyHash.eq(key))
+        .filter(Column::KeyHash.is_in([keys.account.clone(), keys.pair.clone()]))
         .exec(db)
         .await?;
     Ok(())

@@ -49,7 +49,11 @@ async fn idea_queue(
         None | Some("") => Some(crate::entities::input::Status::Pending),
         Some(code) => moderation::parse_status(code),
     };
-    let page = query.side.unwrap_or(1).max(1) - 1;
+    let page = query
+        .side
+        .unwrap_or(1)
+        .clamp(1, crate::ideas::listing::MAX_PAGE)
+        - 1;
     let queue = moderation::queue(&state.db, filter, page).await?;
     Ok(html(views::queue(&ctx, &user, filter, &queue)))
 }

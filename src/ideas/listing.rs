@@ -27,6 +27,8 @@ use crate::web::Lang;
 pub const EXCERPT_CHARS: usize = 200;
 /// The most ideas one page may hold, whatever a caller asks for.
 pub const MAX_PER_PAGE: u64 = 100;
+/// The highest page number honoured; beyond it a request gets this page.
+pub const MAX_PAGE: u64 = 100_000;
 /// Search words beyond this many are ignored.
 const MAX_SEARCH_WORDS: usize = 8;
 
@@ -85,8 +87,10 @@ impl Default for ListFilter {
 }
 
 impl ListFilter {
+    /// The page asked for, from 1 to `MAX_PAGE`: an offset past that would
+    /// not fit the database's 64-bit integers and shows nothing anyway.
     pub fn page(&self) -> u64 {
-        std::cmp::max(self.page, 1)
+        self.page.clamp(1, MAX_PAGE)
     }
 
     pub fn per_page(&self) -> u64 {
@@ -432,6 +436,10 @@ async fn originals_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<IdeaRef
         .filter(input::Column::MergedIntoId.eq(id))
         .filter(input::Column::Status.eq(Status::Merged))
         .filter(input::Column::Channel.eq(Channel::Idea))
+        // Only titles that were public before: a merged duplicate that was
+        // never approved, or was hidden, must not become public this way.
+        .filter(input::Column::PublishedAt.is_not_null())
+        .filter(input::Column::ModerationNote.is_null())
         .order_by_asc(input::Column::CreatedAt)
         .into_tuple::<(Uuid, Option<String>)>()
         .all(db)

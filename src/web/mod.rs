@@ -55,13 +55,22 @@ pub fn see_other(location: &str) -> actix_web::HttpResponse {
 /// its /64 network, which one household or device usually holds whole.
 pub fn client_address(req: &actix_web::HttpRequest, trust_proxy: bool) -> String {
     use std::net::IpAddr;
+    let parse = |addr: &str| {
+        addr.parse::<IpAddr>()
+            .ok()
+            .or_else(|| addr.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+    };
     let ip = if trust_proxy {
-        let info = req.connection_info();
-        info.realip_remote_addr().and_then(|addr| {
-            addr.parse::<IpAddr>()
-                .ok()
-                .or_else(|| addr.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
-        })
+        // A proxy appends the address it saw to X-Forwarded-For; anything to
+        // the left of it came from the client and may be made up.
+        let forwarded_for = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|list| list.rsplit(',').next())
+            .map(str::trim)
+            .and_then(parse);
+        forwarded_for.or_else(|| req.connection_info().realip_remote_addr().and_then(parse))
     } else {
         req.peer_addr().map(|peer| peer.ip())
     };

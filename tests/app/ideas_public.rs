@@ -541,3 +541,81 @@ async fn the_list_is_empty_until_something_is_published() {
     assert!(html.contains("Fant ingen idéer."));
     assert!(!html.contains("class=\"pager\""));
 }
+
+#[tokio::test]
+async fn an_absurd_page_number_is_answered_not_crashed_on() {
+    let app = crate::common::spawn_app().await;
+    let response = app.get("/ideer?side=922337203685477581").await;
+    assert_eq!(response.status(), 200);
+    let response = app.get("/api/v1/ideas?page=461168601842738792").await;
+    assert_eq!(response.status(), 422);
+}
+
+#[tokio::test]
+async fn merging_an_unapproved_duplicate_does_not_publish_its_title() {
+    use innspill::entities::user::Role;
+    use innspill::ideas::service::{NewIdea, submit};
+    use innspill::ideas::{StakeholderGroup, moderation};
+    use innspill::settings::service::ModerationMode;
+
+    let app = crate::common::spawn_app().await;
+    let admin = crate::common::staff::create_user(&app, Role::Admin).await;
+    let idea = |title: &str| NewIdea {
+        title: title.to_owned(),
+        body: "En beskrivelse som er lang nok for et skjema.".to_owned(),
+        themes: Vec::new(),
+        group: StakeholderGroup::Resident,
+        location: None,
+        language: innspill::web::Lang::Nb,
+        contact: None,
+        idempotency_key: None,
+    };
+    let target = submit(
+        &app.db,
+        idea("Publisert idé om havna"),
+        ModerationMode::Post,
+        |_| None,
+    )
+    .await
+    .expect("target")
+    .id;
+    let pending = submit(
+        &app.db,
+        idea("Hemmelig tittel med navn"),
+        ModerationMode::Pre,
+        |_| None,
+    )
+    .await
+    .expect("pending")
+    .id;
+    let shown = submit(
+        &app.db,
+        idea("Synlig duplikat om havna"),
+        ModerationMode::Post,
+        |_| None,
+    )
+    .await
+    .expect("shown")
+    .id;
+    moderation::merge(&app.db, admin.id, pending, target)
+        .await
+        .expect("merge pending");
+    moderation::merge(&app.db, admin.id, shown, target)
+        .await
+        .expect("merge shown");
+
+    let page = app
+        .get(&format!("/ideer/{target}"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("Synlig duplikat om havna"),
+        "a public duplicate is listed"
+    );
+    assert!(
+        !page.contains("Hemmelig tittel med navn"),
+        "an unapproved one is not"
+    );
+}

@@ -688,8 +688,9 @@ async fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
         s.trust_proxy = true;
     })
     .await;
+    // A client's own entry to the left of the proxy's is ignored.
     assert_eq!(
-        send_via(&proxied, &client(), &GOOD, Some("10.0.0.1"))
+        send_via(&proxied, &client(), &GOOD, Some("10.9.9.9, 10.0.0.1"))
             .await
             .status(),
         303

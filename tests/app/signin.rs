@@ -155,8 +155,8 @@ async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while
     let app = spawn_app().await;
     let user = create_user(&app, Role::Admin).await;
     let key = throttle::account_key(&user.email);
-    for _ in 0..throttle::REFUSE_AFTER {
-        throttle::record_failure(&app.db, std::slice::from_ref(&key))
+    for _ in 0..throttle::ACCOUNT_REFUSE_AFTER {
+        throttle::record(&app.db, &[key.as_str()])
             .await
             .expect("failure");
     }
@@ -179,8 +179,8 @@ async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while
     // An unknown account is refused in the same way, so refusal reveals nothing.
     let ghost = "ghost@kommune.no";
     let key = throttle::account_key(ghost);
-    for _ in 0..throttle::REFUSE_AFTER {
-        throttle::record_failure(&app.db, std::slice::from_ref(&key))
+    for _ in 0..throttle::ACCOUNT_REFUSE_AFTER {
+        throttle::record(&app.db, &[key.as_str()])
             .await
             .expect("failure");
     }
@@ -193,12 +193,56 @@ async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while
 }
 
 #[tokio::test]
+async fn failures_from_elsewhere_slow_an_account_down_but_do_not_lock_its_owner_out() {
+    let app = spawn_app().await;
+    let user = create_user(&app, Role::Admin).await;
+    let account = throttle::account_key(&user.email);
+    let elsewhere = throttle::pair_key(&user.email, "203.0.113.9");
+    for _ in 0..throttle::REFUSE_AFTER {
+        throttle::record(&app.db, &[account.as_str(), elsewhere.as_str()])
+            .await
+            .expect("failure");
+    }
+    assert_eq!(
+        sign_in(&app, &client(), &user.email, PASSWORD)
+            .await
+            .status(),
+        303
+    );
+}
+
+#[tokio::test]
+async fn asking_for_password_resets_is_limited_and_never_locks_sign_in() {
+    let app = spawn_app().await;
+    let user = create_user(&app, Role::Facilitator).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let response = crate::common::staff::submit(
+            &app,
+            &client(),
+            "/admin/glemt-passord",
+            "/admin/glemt-passord",
+            &[("email", user.email.as_str())],
+        )
+        .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    assert_eq!(
+        sign_in(&app, &client(), &user.email, PASSWORD)
+            .await
+            .status(),
+        303
+    );
+}
+
+#[tokio::test]
 async fn many_failures_from_one_address_refuse_every_account_from_it() {
     let app = spawn_app().await;
     let user = create_user(&app, Role::Admin).await;
     let key = throttle::address_key("127.0.0.1");
     for _ in 0..throttle::REFUSE_AFTER {
-        throttle::record_failure(&app.db, std::slice::from_ref(&key))
+        throttle::record(&app.db, &[key.as_str()])
             .await
             .expect("failure");
     }

@@ -29,7 +29,10 @@ async fn audit_log(
     Admin(me): Admin,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = query.side.unwrap_or(1).max(1);
+    let page = query
+        .side
+        .unwrap_or(1)
+        .clamp(1, crate::ideas::listing::MAX_PAGE);
     let (entries, total) = service::page(&state.db, page - 1, PER_PAGE).await?;
     let pages = total.div_ceil(PER_PAGE).max(1);
     Ok(html(views::audit_log(&ctx, &me, &entries, page, pages)))

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::admin::tokens::{self, Purpose};
-use crate::admin::{password, service as users, throttle};
+use crate::admin::{password, service as users};
 use crate::audit::service::{self as audit, Entry};
 use crate::domain::Email;
 use crate::error::AppError;
@@ -19,6 +19,9 @@ use crate::web::forms::FormErrors;
 use crate::web::{PageContext, html, html_status, session};
 
 use crate::admin::views::password as views;
+
+/// Reset mails one address may be sent per hour.
+const RESETS_PER_HOUR: u64 = 5;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/glemt-passord", web::get().to(forgot_form))
@@ -63,12 +66,19 @@ async fn request_reset(
         errors.add("email", ctx.t("validation.email"));
         return Ok(html(views::forgot(&ctx, &form.0.email, &errors, false)));
     };
-    // Counted like a failed sign-in, so the form cannot be used to flood an inbox.
-    let keys = [throttle::account_key(email.as_str())];
-    if throttle::check(&state.db, &keys).await? == throttle::Verdict::Refuse {
+    // A few reset mails an hour per address, on a counter of their own: asking
+    // for resets must neither flood an inbox nor lock the account's sign-in.
+    let key = crate::web::rate_limit::keyed_hash(&state.hash_key, "password-reset", email.as_str());
+    if !crate::web::rate_limit::hit(
+        &state.db,
+        &key,
+        chrono::TimeDelta::hours(1),
+        RESETS_PER_HOUR,
+    )
+    .await?
+    {
         return Err(AppError::TooManyRequests);
     }
-    throttle::record_failure(&state.db, &keys).await?;
     if let Some(user) = users::find_by_email(&state.db, &email).await?
         && !user.disabled
     {

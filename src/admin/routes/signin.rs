@@ -75,10 +75,7 @@ async fn sign_in(
     let mut form = form.0;
     let db = &state.db;
     let address = crate::web::client_address(&req, state.settings.trust_proxy);
-    let keys = [
-        throttle::account_key(&form.email),
-        throttle::address_key(&address),
-    ];
+    let keys = throttle::Keys::new(&form.email, &address);
 
     match throttle::check(db, &keys).await? {
         Verdict::Refuse => {
@@ -117,7 +114,7 @@ async fn sign_in(
     };
     match user {
         Some(user) if verified && !user.disabled => {
-            throttle::clear(db, &keys[0]).await?;
+            throttle::clear(db, &keys).await?;
             audit::record(db, Entry::new(Some(user.id), "sign_in").on("user", user.id)).await?;
             session::sign_in(&session, user.id)
                 .map_err(|err| AppError::unexpected("starting a session", err))?;

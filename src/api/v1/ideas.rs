@@ -157,7 +157,10 @@ impl IdeaQuery {
             },
         );
         let page = param(&mut errors, "page", &self.page, 1, |value| {
-            value.parse().ok().filter(|page| *page >= 1)
+            value
+                .parse()
+                .ok()
+                .filter(|page| (1..=listing::MAX_PAGE).contains(page))
         });
         let per_page = param(
             &mut errors,
