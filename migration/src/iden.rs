@@ -50,6 +50,7 @@ pub enum Users {
     Disabled,
     CreatedAt,
     UpdatedAt,
+    SessionEpoch,
 }
 
 #[derive(DeriveIden)]

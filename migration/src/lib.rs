@@ -17,6 +17,7 @@ mod m20261127_000030_create_api_tokens;
 mod m20261127_000040_add_idea_fields_to_inputs;
 mod m20261127_000041_create_supports;
 mod m20261127_000042_create_rate_events;
+mod m20261127_000043_add_session_epoch_to_users;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000040_add_idea_fields_to_inputs::Migration),
             Box::new(m20261127_000041_create_supports::Migration),
             Box::new(m20261127_000042_create_rate_events::Migration),
+            Box::new(m20261127_000043_add_session_epoch_to_users::Migration),
         ]
     }
 }

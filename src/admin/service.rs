@@ -62,6 +62,7 @@ fn new_user(email: &Email, name: &str, role: Role, password_hash: String) -> use
         disabled: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        session_epoch: Set(0),
     }
 }
 
@@ -105,8 +106,11 @@ pub async fn set_password(
     password: &str,
 ) -> Result<(), AppError> {
     use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    let epoch = user.session_epoch;
     let mut row = user.into_active_model();
     row.password_hash = Set(password::hash(password)?);
+    // A new password ends every session opened with the old one.
+    row.session_epoch = Set(epoch.wrapping_add(1));
     row.updated_at = Set(Utc::now());
     row.update(db).await?;
     Ok(())
@@ -216,4 +220,19 @@ pub async fn input_counts(db: &impl ConnectionTrait) -> Result<InputCounts, AppE
         by_theme,
         total,
     })
+}
+
+/// Ends every session of the user, wherever it was opened.
+pub async fn end_sessions(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), AppError> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::SessionEpoch,
+            Expr::col(user::Column::SessionEpoch).add(1),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

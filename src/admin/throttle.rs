@@ -99,8 +99,37 @@ pub async fn check(db: &impl ConnectionTrait, keys: &Keys) -> Result<Verdict, Db
     )
 }
 
-pub async fn record_failure(db: &impl ConnectionTrait, keys: &Keys) -> Result<(), DbErr> {
-    record(db, &keys.all()).await
+/// Counts an attempt as a failure until it proves otherwise; returns the rows
+/// to `forget` when it succeeds.
+pub async fn record_attempt(db: &impl ConnectionTrait, keys: &Keys) -> Result<Vec<Uuid>, DbErr> {
+    let mut ids = Vec::new();
+    let now = Utc::now();
+    for key in keys.all() {
+        let id = Uuid::now_v7();
+        sign_in_failure::Entity::insert(sign_in_failure::ActiveModel {
+            id: Set(id),
+            key_hash: Set(key.to_owned()),
+            created_at: Set(now),
+        })
+        .exec(db)
+        .await?;
+        ids.push(id);
+    }
+    // Old rows say nothing any more; clear them while we are here.
+    sign_in_failure::Entity::delete_many()
+        .filter(Column::CreatedAt.lt(now - WINDOW))
+        .exec(db)
+        .await?;
+    Ok(ids)
+}
+
+/// Takes back the rows of an attempt that succeeded.
+pub async fn forget(db: &impl ConnectionTrait, attempt: &[Uuid]) -> Result<(), DbErr> {
+    sign_in_failure::Entity::delete_many()
+        .filter(Column::Id.is_in(attempt.to_vec()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Counts one failure under each of `keys` (tests use it to set the scene).

@@ -23,11 +23,11 @@ async fn signed_in_user(req: HttpRequest) -> Result<user::Model, AppError> {
         .ok_or_else(|| AppError::Unexpected("application state missing".into(), None))?;
     let session = req.get_session();
     let idle = state.settings.session_idle_timeout.as_secs() as i64;
-    let user_id = session::active_user(&session, idle).ok_or(AppError::Unauthorized)?;
+    let (user_id, epoch) = session::active_user(&session, idle).ok_or(AppError::Unauthorized)?;
     match user::Entity::find_by_id(user_id).one(&state.db).await? {
-        Some(user) if !user.disabled => Ok(user),
+        Some(user) if !user.disabled && user.session_epoch == epoch => Ok(user),
         _ => {
-            // Disabled or deleted since sign-in: the session ends now.
+            // Disabled, deleted or signed out elsewhere since: the session ends now.
             session::sign_out(&session);
             Err(AppError::Unauthorized)
         }

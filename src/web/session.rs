@@ -9,6 +9,11 @@ use uuid::Uuid;
 pub const COOKIE_NAME: &str = "innspill_session";
 const USER_ID: &str = "uid";
 const LAST_SEEN: &str = "seen";
+const SINCE: &str = "since";
+const EPOCH: &str = "epoch";
+
+/// However active, a session ends after this long; a stolen cookie with it.
+pub const MAX_SESSION_AGE_SECS: i64 = 12 * 60 * 60;
 const FLASH: &str = "flash";
 
 pub fn middleware(key: Key, https: bool) -> SessionMiddleware<CookieSessionStore> {
@@ -24,27 +29,41 @@ pub fn middleware(key: Key, https: bool) -> SessionMiddleware<CookieSessionStore
 
 /// Starts a signed-in session with a fresh cookie, so a session id planted
 /// before sign-in is worth nothing after it.
-pub fn sign_in(session: &Session, user_id: Uuid) -> Result<(), actix_session::SessionInsertError> {
+pub fn sign_in(
+    session: &Session,
+    user: &crate::entities::user::Model,
+) -> Result<(), actix_session::SessionInsertError> {
     session.renew();
-    session.insert(USER_ID, user_id.to_string())?;
+    session.insert(USER_ID, user.id.to_string())?;
+    session.insert(EPOCH, user.session_epoch)?;
+    session.insert(SINCE, now())?;
     session.insert(LAST_SEEN, now())
+}
+
+/// The session's user and the epoch it was opened in, without checking times.
+pub fn signed_in_as(session: &Session) -> Option<(Uuid, i32)> {
+    let user_id = session
+        .get::<String>(USER_ID)
+        .ok()
+        .flatten()
+        .and_then(|id| Uuid::parse_str(&id).ok())?;
+    let epoch = session.get::<i32>(EPOCH).ok().flatten()?;
+    Some((user_id, epoch))
 }
 
 pub fn sign_out(session: &Session) {
     session.purge();
 }
 
-/// The signed-in user's id when the session has not been idle longer than
-/// `idle_secs`; refreshes the activity time now and then.
-pub fn active_user(session: &Session, idle_secs: i64) -> Option<Uuid> {
-    let user_id = session
-        .get::<String>(USER_ID)
-        .ok()
-        .flatten()
-        .and_then(|id| Uuid::parse_str(&id).ok())?;
+/// The signed-in user's id and session epoch when the session has been
+/// neither idle longer than `idle_secs` nor open longer than
+/// `MAX_SESSION_AGE_SECS`; refreshes the activity time now and then.
+pub fn active_user(session: &Session, idle_secs: i64) -> Option<(Uuid, i32)> {
+    let (user_id, epoch) = signed_in_as(session)?;
     let seen = session.get::<i64>(LAST_SEEN).ok().flatten().unwrap_or(0);
+    let since = session.get::<i64>(SINCE).ok().flatten().unwrap_or(0);
     let now = now();
-    if now - seen > idle_secs {
+    if now - seen > idle_secs || now - since > MAX_SESSION_AGE_SECS {
         session.purge();
         return None;
     }
@@ -53,7 +72,7 @@ pub fn active_user(session: &Session, idle_secs: i64) -> Option<Uuid> {
     if now - seen > 15 {
         let _ = session.insert(LAST_SEEN, now);
     }
-    Some(user_id)
+    Some((user_id, epoch))
 }
 
 fn now() -> i64 {

@@ -347,3 +347,76 @@ async fn a_form_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
         "still signed in"
     );
 }
+
+#[tokio::test]
+async fn signing_out_ends_the_users_other_sessions_too() {
+    let app = spawn_app().await;
+    let user = create_user(&app, Role::Facilitator).await;
+    let (laptop, phone) = (client(), client());
+    for device in [&laptop, &phone] {
+        assert_eq!(
+            sign_in(&app, device, &user.email, PASSWORD).await.status(),
+            303
+        );
+        assert_eq!(
+            device
+                .get(app.url("/admin"))
+                .send()
+                .await
+                .expect("page")
+                .status(),
+            200
+        );
+    }
+    let response = submit(&app, &laptop, "/admin", "/admin/logg-ut", &[]).await;
+    assert_eq!(response.status(), 303);
+    // A copy of the cookie (here: the other device's) no longer opens anything.
+    assert_eq!(
+        phone
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .expect("page")
+            .status(),
+        303
+    );
+    // Signing in again works as before.
+    assert_eq!(
+        sign_in(&app, &phone, &user.email, PASSWORD).await.status(),
+        303
+    );
+    assert_eq!(
+        phone
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .expect("page")
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_new_password_ends_the_sessions_opened_with_the_old_one() {
+    let app = spawn_app().await;
+    let user = create_user(&app, Role::Observer).await;
+    let session = client();
+    assert_eq!(
+        sign_in(&app, &session, &user.email, PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    innspill::admin::service::set_password(&app.db, user, "et annet langt passord")
+        .await
+        .expect("new password");
+    assert_eq!(
+        session
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .expect("page")
+            .status(),
+        303
+    );
+}

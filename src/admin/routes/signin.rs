@@ -101,6 +101,9 @@ async fn sign_in(
         Verdict::Allow => {}
     }
 
+    // Counted before the slow password check, so that a burst of parallel
+    // guesses all see each other; a success takes its own count back.
+    let attempt = throttle::record_attempt(db, &keys).await?;
     let user = match Email::parse(&form.email) {
         Ok(email) => users::find_by_email(db, &email).await?,
         Err(_) => None,
@@ -114,9 +117,10 @@ async fn sign_in(
     };
     match user {
         Some(user) if verified && !user.disabled => {
+            throttle::forget(db, &attempt).await?;
             throttle::clear(db, &keys).await?;
             audit::record(db, Entry::new(Some(user.id), "sign_in").on("user", user.id)).await?;
-            session::sign_in(&session, user.id)
+            session::sign_in(&session, &user)
                 .map_err(|err| AppError::unexpected("starting a session", err))?;
             let target = Some(form.neste.as_str())
                 .filter(|next| is_local_path(next) && next.starts_with("/admin"))
@@ -126,7 +130,6 @@ async fn sign_in(
                 .finish())
         }
         user => {
-            throttle::record_failure(db, &keys).await?;
             let entry = Entry::new(None, "sign_in_failed");
             let entry = match &user {
                 Some(user) => entry.on("user", user.id),
@@ -148,9 +151,17 @@ async fn sign_in(
 struct Empty {}
 
 #[tracing::instrument(skip_all)]
-async fn sign_out(session: Session, _form: CsrfForm<Empty>) -> HttpResponse {
+async fn sign_out(
+    state: web::Data<AppState>,
+    session: Session,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    // Signing out ends the user's sessions everywhere, copies of the cookie included.
+    if let Some((user_id, _)) = session::signed_in_as(&session) {
+        users::end_sessions(&state.db, user_id).await?;
+    }
     session::sign_out(&session);
-    HttpResponse::SeeOther()
+    Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/"))
-        .finish()
+        .finish())
 }
