@@ -11,7 +11,7 @@ use uuid::Uuid;
 use validator::{Validate, ValidationErrors};
 
 use super::admin_views::{self as views, DetailPage, FormState, detail_path};
-use super::moderation::{self, MergeError, Outcome};
+use super::moderation::{self, MergeError, Outcome, PublishOutcome};
 use crate::AppState;
 use crate::error::AppError;
 use crate::themes::service as themes;
@@ -128,17 +128,26 @@ fn form_errors(lang: Lang, errors: &ValidationErrors, order: &[&str]) -> FormErr
 #[derive(Deserialize)]
 struct NoFields {}
 
+/// The publish button carries the version of the text on the page.
+#[derive(Deserialize)]
+struct PublishForm {
+    #[serde(default)]
+    version: Option<String>,
+}
+
 #[tracing::instrument(skip_all, fields(idea = %id, user = %user.id))]
 async fn publish_idea(
     Editor(user): Editor,
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    _form: CsrfForm<NoFields>,
+    form: CsrfForm<PublishForm>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = match moderation::publish(&state.db, user.id, *id).await? {
-        Outcome::Changed => "ideas_admin.notice.published",
-        Outcome::Unchanged => "ideas_admin.notice.already_published",
+    let seen = form.0.version.and_then(|v| v.parse().ok());
+    let notice = match moderation::publish(&state.db, user.id, *id, seen).await? {
+        PublishOutcome::Published => "ideas_admin.notice.published",
+        PublishOutcome::AlreadyPublished => "ideas_admin.notice.already_published",
+        PublishOutcome::ChangedSinceRead => "ideas_admin.notice.changed_since_read",
     };
     Ok(done(&session, *id, notice))
 }

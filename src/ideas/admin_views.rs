@@ -316,6 +316,7 @@ fn moderate(ctx: &PageContext, detail: &IdeaDetail, form: &FormState) -> Markup 
             @if detail.idea.status != Status::Published {
                 form method="post" action={ (detail_path(id)) "/publiser" } {
                     (csrf::field(&token))
+                    input type="hidden" name="version" value=(crate::ideas::moderation::version(&detail.idea));
                     button.button type="submit" { (ctx.t("ideas_admin.publish")) }
                 }
             }

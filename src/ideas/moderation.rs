@@ -96,6 +96,15 @@ pub enum Outcome {
     Unchanged,
 }
 
+/// What a publish did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishOutcome {
+    Published,
+    AlreadyPublished,
+    /// The text changed after the facilitator opened it; nothing was published.
+    ChangedSinceRead,
+}
+
 /// What a hide did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hidden {
@@ -302,17 +311,29 @@ async fn lock_idea(db: &impl ConnectionTrait, id: Uuid) -> Result<input::Model, 
         .ok_or(AppError::NotFound)
 }
 
+/// The version of an idea a facilitator has read: its last change, in microseconds.
+pub fn version(idea: &input::Model) -> i64 {
+    idea.updated_at.timestamp_micros()
+}
+
 /// Makes a pending or hidden idea public. It keeps the time it was first
-/// published, and a hide reason no longer applies.
+/// published, and a hide reason no longer applies. With `seen` (the
+/// `version` the facilitator read), an idea changed since then is not
+/// published: the sender may edit a pending idea, and what goes public must
+/// be what was read.
 pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: Uuid,
     id: Uuid,
-) -> Result<Outcome, AppError> {
+    seen: Option<i64>,
+) -> Result<PublishOutcome, AppError> {
     let txn = db.begin().await?;
     let idea = lock_idea(&txn, id).await?;
+    if seen.is_some_and(|seen| seen != version(&idea)) && idea.status != Status::Published {
+        return Ok(PublishOutcome::ChangedSinceRead);
+    }
     match idea.status {
-        Status::Published => return Ok(Outcome::Unchanged),
+        Status::Published => return Ok(PublishOutcome::AlreadyPublished),
         Status::Pending | Status::Hidden => {}
         Status::Merged | Status::Withdrawn => {
             return Err(AppError::Conflict("idea is merged or withdrawn".into()));
@@ -335,7 +356,7 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await?;
-    Ok(Outcome::Changed)
+    Ok(PublishOutcome::Published)
 }
 
 /// Hides an idea with a reason. With `tell_sender`, and when the sender left

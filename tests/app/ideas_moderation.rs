@@ -952,3 +952,75 @@ async fn every_action_writes_an_audit_row() {
     assert_redirect_to(&response, &page(other));
     assert_eq!(audit_actions(&app, other).await, ["idea.publish"]);
 }
+
+#[tokio::test]
+async fn an_idea_the_sender_changed_after_the_facilitator_read_it_is_not_published() {
+    let app = spawn_app().await;
+    let id = add_idea(&app, "Ren og pen tekst", ModerationMode::Pre).await;
+    let (client, _) = signed_in(&app, Role::Facilitator).await;
+    let (_, html) = get_text(&app, &client, &page(id)).await;
+    let marker = "name=\"version\" value=\"";
+    let start = html
+        .find(marker)
+        .expect("the publish form carries a version")
+        + marker.len();
+    let read_version = html[start..start + html[start..].find('"').expect("end")].to_owned();
+    let token = crate::common::staff::csrf_token(&html);
+
+    // Meanwhile the sender rewrites the pending idea through the private link.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let current = idea(&app, id).await;
+    service::edit_by_sender(
+        &app.db,
+        current,
+        service::SenderEdit {
+            title: "Noe helt annet".to_owned(),
+            body: body_of("Noe helt annet"),
+            location: None,
+            themes: Vec::new(),
+        },
+    )
+    .await
+    .expect("sender edit");
+
+    let response = client
+        .post(app.url(&format!("{}/publiser", page(id))))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("version", read_version.as_str()),
+        ])
+        .send()
+        .await
+        .expect("publish");
+    assert_redirect_to(&response, &page(id));
+    assert_eq!(
+        idea(&app, id).await.status,
+        Status::Pending,
+        "not published unread"
+    );
+    let (_, html) = get_text(&app, &client, &page(id)).await;
+    assert!(
+        html.contains("etter at du åpnet den"),
+        "the facilitator is told why"
+    );
+
+    // Having read the new text, the facilitator can publish it.
+    let (_, html) = get_text(&app, &client, &page(id)).await;
+    let start = html.find(marker).expect("version") + marker.len();
+    let fresh = html[start..start + html[start..].find('"').expect("end")].to_owned();
+    assert_ne!(fresh, read_version);
+    let response = client
+        .post(app.url(&format!("{}/publiser", page(id))))
+        .form(&[
+            (
+                "csrf_token",
+                crate::common::staff::csrf_token(&html).as_str(),
+            ),
+            ("version", fresh.as_str()),
+        ])
+        .send()
+        .await
+        .expect("publish");
+    assert_redirect_to(&response, &page(id));
+    assert_eq!(idea(&app, id).await.status, Status::Published);
+}
