@@ -124,10 +124,6 @@ fn form_errors(lang: Lang, errors: &ValidationErrors, order: &[&str]) -> FormErr
     form_errors
 }
 
-/// A form posted with nothing but its CSRF token.
-#[derive(Deserialize)]
-struct NoFields {}
-
 /// The publish button carries the version of the text on the page.
 #[derive(Deserialize)]
 struct PublishForm {
