@@ -358,11 +358,22 @@ fn public_origins() -> [input_theme::Origin; 2] {
 }
 
 /// The column in lower case. SQLite's LOWER only knows ASCII, so the
-/// Norwegian capitals are folded first; the query words are lower-cased in
-/// Rust to match.
+/// Norwegian capitals, and the accented ones Norwegian text borrows (IDÉ,
+/// Sámi and German names), are folded first; the query words are
+/// lower-cased in Rust to match.
 pub fn folded(column: input::Column) -> SimpleExpr {
     let mut expr: SimpleExpr = Expr::col((input::Entity, column));
-    for (upper, lower) in [("Æ", "æ"), ("Ø", "ø"), ("Å", "å")] {
+    for (upper, lower) in [
+        ("Æ", "æ"),
+        ("Ø", "ø"),
+        ("Å", "å"),
+        ("É", "é"),
+        ("È", "è"),
+        ("Á", "á"),
+        ("Ä", "ä"),
+        ("Ö", "ö"),
+        ("Ü", "ü"),
+    ] {
         expr = Func::cust("REPLACE")
             .args([expr, Expr::val(upper), Expr::val(lower)])
             .into();

@@ -291,6 +291,10 @@ async fn search_matches_words_in_any_case_and_wildcards_literally() {
     let (_, html) = page(&app, &app.client, "/ideer?q=%C3%B8rret").await;
     assert!(html.contains("Ørretfiske"), "{html}");
     assert!(html.contains("Fant 1 idé"));
+    // And the accented ones Norwegian borrows: "KAFÉ" is found by "kafé".
+    published(&app, "Nytt KAFÉ på kaia", "Et sted å møtes året rundt.").await;
+    let (_, html) = page(&app, &app.client, "/ideer?q=kaf%C3%A9").await;
+    assert!(html.contains("Nytt KAFÉ på kaia"), "{html}");
 
     // `%` and `_` are letters to search for, not patterns.
     let (_, html) = page(&app, &app.client, "/ideer?q=%25").await;
