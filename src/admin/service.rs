@@ -236,3 +236,22 @@ pub async fn end_sessions(db: &impl ConnectionTrait, user_id: Uuid) -> Result<()
         .await?;
     Ok(())
 }
+
+/// Inside a transaction that changes users: locks the enabled admins and
+/// checks the acting one is still among them. Two admins demoting each other
+/// at the same moment then run one after the other, and the second finds it
+/// no longer may, so there is always an admin left.
+pub async fn lock_acting_admin(db: &impl ConnectionTrait, actor: Uuid) -> Result<(), AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    let admins = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin))
+        .filter(user::Column::Disabled.eq(false))
+        .lock_exclusive()
+        .all(db)
+        .await?;
+    if admins.iter().any(|admin| admin.id == actor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

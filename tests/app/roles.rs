@@ -163,3 +163,47 @@ async fn an_admin_changes_roles_and_disables_users_but_not_their_own() {
     assert_eq!(me.role, Role::Admin);
     assert!(!me.disabled);
 }
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_an_admin() {
+    let app = spawn_app().await;
+    let (a, anna) = signed_in(&app, Role::Admin).await;
+    let (b, bjorn) = signed_in(&app, Role::Admin).await;
+    let page_a = a
+        .get(app.url("/admin/brukere"))
+        .send()
+        .await
+        .expect("a")
+        .text()
+        .await
+        .expect("a");
+    let page_b = b
+        .get(app.url("/admin/brukere"))
+        .send()
+        .await
+        .expect("b")
+        .text()
+        .await
+        .expect("b");
+    let (token_a, token_b) = (
+        crate::common::staff::csrf_token(&page_a),
+        crate::common::staff::csrf_token(&page_b),
+    );
+    let demote_bjorn = a
+        .post(app.url(&format!("/admin/brukere/{}/rolle", bjorn.id)))
+        .form(&[("csrf_token", token_a.as_str()), ("role", "observer")])
+        .send();
+    let demote_anna = b
+        .post(app.url(&format!("/admin/brukere/{}/rolle", anna.id)))
+        .form(&[("csrf_token", token_b.as_str()), ("role", "observer")])
+        .send();
+    let _ = tokio::join!(demote_bjorn, demote_anna);
+    let admins = user::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("users")
+        .into_iter()
+        .filter(|u| u.role == Role::Admin && !u.disabled)
+        .count();
+    assert!(admins >= 1, "someone can still manage users");
+}

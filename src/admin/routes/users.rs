@@ -160,6 +160,7 @@ async fn change_role(
         return Err(AppError::Conflict("own role".into()));
     }
     let txn = state.db.begin().await?;
+    users::lock_acting_admin(&txn, me.id).await?;
     let user = users::find(&txn, *id).await?.ok_or(AppError::NotFound)?;
     let before = user.role;
     users::set_role(&txn, user, role).await?;
@@ -193,6 +194,7 @@ async fn change_status(
         return Err(AppError::Conflict("own account".into()));
     }
     let txn = state.db.begin().await?;
+    users::lock_acting_admin(&txn, me.id).await?;
     let user = users::find(&txn, *id).await?.ok_or(AppError::NotFound)?;
     users::set_disabled(&txn, user, disabled).await?;
     let action = if disabled {
