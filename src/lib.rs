@@ -61,6 +61,7 @@ impl AppState {
 pub struct Application {
     port: u16,
     public_url: Url,
+    hash_key: Arc<[u8]>,
     server: Server,
 }
 
@@ -91,7 +92,7 @@ impl Application {
         let state = aweb::Data::new(AppState {
             db,
             settings: Arc::new(settings),
-            hash_key,
+            hash_key: hash_key.clone(),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -122,10 +123,16 @@ impl Application {
         .listen(listener)?
         .run();
         Ok(Self {
+            hash_key,
             port: address.port(),
             public_url,
             server,
         })
+    }
+
+    /// The key this server's keyed hashes use (tests set up counts with it).
+    pub fn hash_key(&self) -> Arc<[u8]> {
+        self.hash_key.clone()
     }
 
     pub fn port(&self) -> u16 {

@@ -4,11 +4,11 @@
 
 use std::time::Duration;
 
+use crate::web::rate_limit::keyed_hash;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::entities::sign_in_failure::{self, Column};
@@ -26,18 +26,21 @@ pub const REFUSE_AFTER: u64 = 10;
 /// addresses still stops.
 pub const ACCOUNT_REFUSE_AFTER: u64 = 50;
 
-pub fn account_key(email: &str) -> String {
-    key("account", &email.trim().to_lowercase())
+// Keyed hashes: without the server's key, a table of them reveals neither
+// the e-mail addresses nor the IP addresses they were made from.
+pub fn account_key(hash_key: &[u8], email: &str) -> String {
+    keyed_hash(hash_key, "sign-in-account", &email.trim().to_lowercase())
 }
 
-pub fn address_key(address: &str) -> String {
-    key("address", address)
+pub fn address_key(hash_key: &[u8], address: &str) -> String {
+    keyed_hash(hash_key, "sign-in-address", address)
 }
 
 /// One account tried from one address.
-pub fn pair_key(email: &str, address: &str) -> String {
-    key(
-        "pair",
+pub fn pair_key(hash_key: &[u8], email: &str, address: &str) -> String {
+    keyed_hash(
+        hash_key,
+        "sign-in-pair",
         &format!("{}|{address}", email.trim().to_lowercase()),
     )
 }
@@ -50,21 +53,17 @@ pub struct Keys {
 }
 
 impl Keys {
-    pub fn new(email: &str, address: &str) -> Self {
+    pub fn new(hash_key: &[u8], email: &str, address: &str) -> Self {
         Self {
-            account: account_key(email),
-            address: address_key(address),
-            pair: pair_key(email, address),
+            account: account_key(hash_key, email),
+            address: address_key(hash_key, address),
+            pair: pair_key(hash_key, email, address),
         }
     }
 
     fn all(&self) -> [&str; 3] {
         [&self.account, &self.address, &self.pair]
     }
-}
-
-fn key(kind: &str, value: &str) -> String {
-    hex::encode(Sha256::digest(format!("{kind}:{value}").as_bytes()))
 }
 
 /// What to do with the next attempt under these keys.

@@ -154,7 +154,7 @@ async fn a_disabled_account_cannot_sign_in() {
 async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while() {
     let app = spawn_app().await;
     let user = create_user(&app, Role::Admin).await;
-    let key = throttle::account_key(&user.email);
+    let key = throttle::account_key(&app.hash_key, &user.email);
     for _ in 0..throttle::ACCOUNT_REFUSE_AFTER {
         throttle::record(&app.db, &[key.as_str()])
             .await
@@ -178,7 +178,7 @@ async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while
 
     // An unknown account is refused in the same way, so refusal reveals nothing.
     let ghost = "ghost@kommune.no";
-    let key = throttle::account_key(ghost);
+    let key = throttle::account_key(&app.hash_key, ghost);
     for _ in 0..throttle::ACCOUNT_REFUSE_AFTER {
         throttle::record(&app.db, &[key.as_str()])
             .await
@@ -196,8 +196,8 @@ async fn many_failures_for_an_account_refuse_even_the_right_password_for_a_while
 async fn failures_from_elsewhere_slow_an_account_down_but_do_not_lock_its_owner_out() {
     let app = spawn_app().await;
     let user = create_user(&app, Role::Admin).await;
-    let account = throttle::account_key(&user.email);
-    let elsewhere = throttle::pair_key(&user.email, "203.0.113.9");
+    let account = throttle::account_key(&app.hash_key, &user.email);
+    let elsewhere = throttle::pair_key(&app.hash_key, &user.email, "203.0.113.9");
     for _ in 0..throttle::REFUSE_AFTER {
         throttle::record(&app.db, &[account.as_str(), elsewhere.as_str()])
             .await
@@ -240,7 +240,7 @@ async fn asking_for_password_resets_is_limited_and_never_locks_sign_in() {
 async fn many_failures_from_one_address_refuse_every_account_from_it() {
     let app = spawn_app().await;
     let user = create_user(&app, Role::Admin).await;
-    let key = throttle::address_key("127.0.0.1");
+    let key = throttle::address_key(&app.hash_key, "127.0.0.1");
     for _ in 0..throttle::REFUSE_AFTER {
         throttle::record(&app.db, &[key.as_str()])
             .await

@@ -99,6 +99,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The app's own connection pool, to simulate the database going away.
     pub app_db: DatabaseConnection,
+    /// The key of the app's keyed hashes, to set up rate-limit counts.
+    pub hash_key: std::sync::Arc<[u8]>,
     pub database: TestDatabase,
 }
 
@@ -115,6 +117,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     innspill::db::migrate(&app_db).await.expect("migrate");
     let application = Application::build(settings, app_db.clone()).expect("build app");
     let port = application.port();
+    let hash_key = application.hash_key();
     tokio::spawn(application.run_until_stopped());
     let db = innspill::db::connect(&database.url).await.expect("connect");
     TestApp {
@@ -123,6 +126,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         client: client(),
         db,
         app_db,
+        hash_key,
         database,
     }
 }

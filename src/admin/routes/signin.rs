@@ -75,7 +75,7 @@ async fn sign_in(
     let mut form = form.0;
     let db = &state.db;
     let address = crate::web::client_address(&req, state.settings.trust_proxy);
-    let keys = throttle::Keys::new(&form.email, &address);
+    let keys = throttle::Keys::new(&state.hash_key, &form.email, &address);
 
     match throttle::check(db, &keys).await? {
         Verdict::Refuse => {
