@@ -653,14 +653,6 @@ async fn admin_create_token_prints_a_token_that_works_against_the_server() {
     assert_eq!(audit.len(), 1);
 }
 
-/// The value of the first hidden `csrf_token` field in a page.
-fn csrf_token_in(page: &str) -> String {
-    let marker = r#"name="csrf_token" value=""#;
-    let start = page.find(marker).expect("a csrf_token field") + marker.len();
-    let end = page[start..].find('"').expect("end of value") + start;
-    page[start..end].to_owned()
-}
-
 /// Creates an admin and signs in with the app's client.
 async fn signed_in_admin(app: &TestApp) -> user::Model {
     let admin = create_user(app, "admin@kommune.no", Role::Admin).await;
@@ -669,19 +661,7 @@ async fn signed_in_admin(app: &TestApp) -> user::Model {
 }
 
 async fn sign_in(app: &TestApp, email: &str) {
-    let form_page = app.get("/admin/login").await.text().await.expect("body");
-    let csrf = csrf_token_in(&form_page);
-    let response = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[
-            ("email", email),
-            ("password", PASSWORD),
-            ("csrf_token", &csrf),
-        ])
-        .send()
-        .await
-        .expect("sign in");
+    let response = crate::common::staff::sign_in(app, &app.client, email, PASSWORD).await;
     assert!(
         response.status().is_redirection(),
         "sign-in answered {}",
@@ -708,7 +688,7 @@ async fn an_admin_creates_a_token_sees_it_once_and_revokes_it() {
     let page = page.text().await.expect("body");
     assert!(page.contains(r#"<label for="name">"#), "{page}");
     assert!(page.contains(r#"<label for="owner">"#), "{page}");
-    let csrf = csrf_token_in(&page);
+    let csrf = crate::common::staff::csrf_token(&page);
 
     let response = app
         .client
@@ -754,7 +734,7 @@ async fn an_admin_creates_a_token_sees_it_once_and_revokes_it() {
         .expect("query")
         .expect("row");
     assert_eq!(row.user_id, observer.id);
-    let csrf = csrf_token_in(&page);
+    let csrf = crate::common::staff::csrf_token(&page);
     let revoke_path = format!("/admin/api-nokler/{}/trekk-tilbake", row.id);
     let forged = app
         .client
@@ -805,7 +785,7 @@ async fn the_token_form_keeps_input_and_names_what_to_fix() {
         .text()
         .await
         .expect("body");
-    let csrf = csrf_token_in(&page);
+    let csrf = crate::common::staff::csrf_token(&page);
     let response = app
         .client
         .post(app.url("/admin/api-nokler"))

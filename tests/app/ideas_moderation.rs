@@ -959,12 +959,7 @@ async fn an_idea_the_sender_changed_after_the_facilitator_read_it_is_not_publish
     let id = add_idea(&app, "Ren og pen tekst", ModerationMode::Pre).await;
     let (client, _) = signed_in(&app, Role::Facilitator).await;
     let (_, html) = get_text(&app, &client, &page(id)).await;
-    let marker = "name=\"version\" value=\"";
-    let start = html
-        .find(marker)
-        .expect("the publish form carries a version")
-        + marker.len();
-    let read_version = html[start..start + html[start..].find('"').expect("end")].to_owned();
+    let read_version = crate::common::staff::hidden_value(&html, "version");
     let token = crate::common::staff::csrf_token(&html);
 
     // Meanwhile the sender rewrites the pending idea through the private link.
@@ -1006,8 +1001,7 @@ async fn an_idea_the_sender_changed_after_the_facilitator_read_it_is_not_publish
 
     // Having read the new text, the facilitator can publish it.
     let (_, html) = get_text(&app, &client, &page(id)).await;
-    let start = html.find(marker).expect("version") + marker.len();
-    let fresh = html[start..start + html[start..].find('"').expect("end")].to_owned();
+    let fresh = crate::common::staff::hidden_value(&html, "version");
     assert_ne!(fresh, read_version);
     let response = client
         .post(app.url(&format!("{}/publiser", page(id))))

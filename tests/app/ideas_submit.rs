@@ -7,19 +7,12 @@ use innspill::entities::{contact, input_theme, outbox};
 use innspill::settings::service::{self as settings, ModerationMode, Programme};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
-use crate::common::staff::csrf_token;
+use crate::common::staff::{csrf_token, hidden_value};
 use crate::common::{TestApp, client, spawn_app_with, spawn_app_with_mail};
 
 /// The app with the bot timer off, as a person who types fast would find it.
 async fn app() -> TestApp {
     spawn_app_with(|s| s.form_min_time = Duration::ZERO).await
-}
-
-fn hidden_value(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
-    let end = start + html[start..].find('"').expect("end");
-    html[start..end].to_owned()
 }
 
 /// Opens the form, then sends it with `fields` (and the hidden fields the page gave).

@@ -297,22 +297,11 @@ async fn create_puts_a_theme_last_and_refuses_a_taken_slug() {
 
 // ---------------------------------------------------------------- HTTP
 
-/// The value of the first hidden `csrf_token` field on a page.
-fn csrf_token_in(body: &str) -> String {
-    let marker = "name=\"csrf_token\" value=\"";
-    let start = body
-        .find(marker)
-        .unwrap_or_else(|| panic!("no csrf_token on the page:\n{body}"))
-        + marker.len();
-    let end = body[start..].find('"').expect("end of token") + start;
-    body[start..end].to_owned()
-}
-
 /// The CSRF token of the signed-in session, from a page that has a form.
 async fn token_from(app: &TestApp, path: &str) -> String {
     let response = app.get(path).await;
     assert_eq!(response.status(), 200, "GET {path}");
-    csrf_token_in(&response.text().await.expect("body"))
+    crate::common::staff::csrf_token(&response.text().await.expect("body"))
 }
 
 /// Creates a user with `role` and signs the app's client in as that user.
@@ -327,18 +316,7 @@ async fn sign_in_as(app: &TestApp, role: Role) -> user::Model {
     )
     .await
     .expect("create user");
-    let token = token_from(app, "/admin/login").await;
-    let response = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[
-            ("email", email.as_str()),
-            ("password", PASSWORD),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await
-        .expect("sign in");
+    let response = crate::common::staff::sign_in(app, &app.client, &email, PASSWORD).await;
     assert!(
         response.status().is_redirection(),
         "sign-in answered {}",
@@ -394,7 +372,7 @@ async fn an_editor_creates_and_edits_a_theme() {
         body.contains(PALETTE[0]),
         "suggests the first palette colour"
     );
-    let token = csrf_token_in(&body);
+    let token = crate::common::staff::csrf_token(&body);
 
     let response = post(
         &app,
@@ -575,7 +553,7 @@ async fn an_observer_sees_the_list_read_only_and_every_post_is_refused() {
     assert!(!body.contains("/deaktiver\""), "no deactivate buttons");
     // The sign-out form gives the session's token, so the refusals below are
     // for the role, not for a missing token.
-    let token = csrf_token_in(&body);
+    let token = crate::common::staff::csrf_token(&body);
 
     for path in ["/admin/temaer/ny", "/admin/temaer/import"] {
         assert_eq!(app.get(path).await.status(), 403, "GET {path}");
@@ -667,7 +645,7 @@ async fn an_editor_reorders_deactivates_and_activates_themes() {
         .expect("import");
     let user = sign_in_as(&app, Role::Facilitator).await;
     let body = app.get("/admin/temaer").await.text().await.expect("body");
-    let token = csrf_token_in(&body);
+    let token = crate::common::staff::csrf_token(&body);
     let themes = service::list(&app.db).await.expect("list");
     assert!(body.contains(&format!("/admin/temaer/{}/ned", themes[0].id)));
     assert!(
@@ -730,7 +708,7 @@ async fn an_editor_imports_pasted_csv_and_a_bad_paste_changes_nothing() {
         .await
         .expect("body");
     assert!(body.contains("name=\"csv\""));
-    let token = csrf_token_in(&body);
+    let token = crate::common::staff::csrf_token(&body);
 
     let response = post(
         &app,

@@ -11,9 +11,17 @@ pub const PASSWORD: &str = "et skikkelig langt passord";
 
 /// The value of the first hidden `csrf_token` field in a page.
 pub fn csrf_token(html: &str) -> String {
-    let marker = "name=\"csrf_token\" value=\"";
-    let start = html.find(marker).expect("page has a CSRF field") + marker.len();
-    let end = start + html[start..].find('"').expect("end of token");
+    hidden_value(html, "csrf_token")
+}
+
+/// The value of the first form field named `name` in a page.
+pub fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} field on the page"))
+        + marker.len();
+    let end = start + html[start..].find('"').expect("end of value");
     html[start..end].to_owned()
 }
 
