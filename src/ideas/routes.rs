@@ -4,6 +4,7 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
+use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::Validate;
@@ -176,10 +177,11 @@ async fn submit_idea(
         tracing::info!("idea refused as automated");
         return Ok(html_status(StatusCode::BAD_REQUEST, views::refused(&ctx)));
     }
-    let active = themes::list_active(&state.db).await?;
     let idea = match form.check(&ctx) {
         Ok(idea) => idea,
         Err(errors) => {
+            // The themes are only needed to show the form again.
+            let active = themes::list_active(&state.db).await?;
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::idea_form(&ctx, &active, &form, &errors),
@@ -271,8 +273,6 @@ async fn receipt(
     )))
 }
 
-use sea_orm::EntityTrait;
-
 async fn idea_by_token(
     state: &AppState,
     token: &str,
@@ -326,10 +326,10 @@ async fn edit_my_idea(
     let mut form = form.0.trimmed();
     // Only the text, place and themes change here; the group is kept as it was.
     form.group = idea.stakeholder_group.clone();
-    let active = themes::list_active(&state.db).await?;
     let checked = match form.check(&ctx) {
         Ok(checked) => checked,
         Err(errors) => {
+            let active = themes::list_active(&state.db).await?;
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::my_idea(&ctx, &idea, &token, &active, &form, &errors, None),

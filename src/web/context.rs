@@ -29,6 +29,10 @@ impl PageContext {
             Some(state) => settings::current(&state.db).await.unwrap_or_default(),
             None => Programme::default(),
         };
+        Self::with_programme(req, programme)
+    }
+
+    fn with_programme(req: &HttpRequest, programme: Programme) -> Self {
         Self {
             lang: request_lang(req),
             programme,
@@ -76,12 +80,7 @@ impl FromRequest for PageContext {
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::Unexpected("application state missing".into(), None))?;
             let programme = settings::current(&state.db).await?;
-            Ok(Self {
-                lang: request_lang(&req),
-                programme,
-                path: current_path(&req),
-                session: req.get_session(),
-            })
+            Ok(Self::with_programme(&req, programme))
         })
     }
 }

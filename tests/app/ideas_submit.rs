@@ -307,7 +307,7 @@ async fn the_honeypot_and_a_too_quick_submission_are_refused_without_storing() {
         "sent at once after the form was shown"
     );
 
-    let app = app_with_zero_timer().await;
+    let app = self::app().await;
     let mut fields = GOOD.to_vec();
     fields.push(("nettside", "http://spam.example"));
     assert_eq!(send(&app, &client(), &fields).await.status(), 400);
@@ -338,10 +338,6 @@ async fn the_honeypot_and_a_too_quick_submission_are_refused_without_storing() {
         400
     );
     assert!(ideas(&app).await.is_empty());
-}
-
-async fn app_with_zero_timer() -> TestApp {
-    app().await
 }
 
 #[tokio::test]
