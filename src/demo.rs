@@ -19,8 +19,8 @@ use uuid::Uuid;
 use crate::audit::service::{self as audit, Entry};
 use crate::entities::{input, support};
 use crate::error::AppError;
-use crate::ideas::StakeholderGroup;
 use crate::ideas::service::{self as ideas, NewIdea};
+use crate::inputs::StakeholderGroup;
 use crate::settings::service::{self as settings, ModerationMode, Programme};
 use crate::themes::service::{self as themes, ImportError, ImportReport};
 use crate::web::Lang;
@@ -270,7 +270,7 @@ pub async fn load(
             contact: None,
             idempotency_key: None,
         };
-        let receipt = ideas::submit(db, new, ModerationMode::Post, |_| None).await?;
+        let receipt = ideas::submit(db, new, ModerationMode::Post, None).await?;
         backdate(db, receipt.id, created_at, published_at, supports, &mut rng).await?;
         report.ideas += 1;
         report.supports += supports;

@@ -24,6 +24,12 @@ pub enum AppError {
     Conflict(String),
     #[error("too many requests")]
     TooManyRequests,
+    /// A public form sent by what looks like a bot (honeypot, too quick).
+    #[error("submission refused as automated")]
+    Refused,
+    /// A public form over the per-address limit; try again after the duration.
+    #[error("too many submissions")]
+    RateLimited(std::time::Duration),
     #[error("request body too large")]
     TooLarge,
     #[error("database error")]
@@ -47,6 +53,11 @@ impl From<DbErr> for AppError {
     }
 }
 
+/// Which message the error page shows when the status alone would say too
+/// little; the `web::errors` middleware reads it from the response.
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorKey(pub &'static str);
+
 /// Writes an error and every cause under it on one line.
 pub fn cause_chain(err: &dyn std::error::Error) -> String {
     let mut text = err.to_string();
@@ -67,7 +78,8 @@ impl ResponseError for AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
-            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyRequests | Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::Refused => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Database(_) | Self::Unexpected(..) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,8 +90,23 @@ impl ResponseError for AppError {
         if status.is_server_error() {
             tracing::error!(error = %cause_chain(self), "request failed");
         }
-        HttpResponse::build(status)
-            .content_type("text/plain; charset=utf-8")
-            .body(status.canonical_reason().unwrap_or("error"))
+        let mut response = HttpResponse::build(status);
+        response.content_type("text/plain; charset=utf-8");
+        match self {
+            Self::Refused => {
+                response.extensions_mut().insert(ErrorKey("public_refused"));
+            }
+            Self::RateLimited(wait) => {
+                response.insert_header((
+                    actix_web::http::header::RETRY_AFTER,
+                    wait.as_secs().max(1).to_string(),
+                ));
+                response
+                    .extensions_mut()
+                    .insert(ErrorKey("public_too_many"));
+            }
+            _ => {}
+        }
+        response.body(status.canonical_reason().unwrap_or("error"))
     }
 }

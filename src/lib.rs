@@ -11,6 +11,7 @@ pub mod domain;
 pub mod entities;
 pub mod error;
 pub mod ideas;
+pub mod inputs;
 pub mod mail;
 pub mod settings;
 pub mod site;
@@ -110,9 +111,7 @@ impl Application {
                 .configure(themes::routes::configure)
                 .configure(admin::routes::configure)
                 .configure(settings::routes::configure)
-                .configure(ideas::routes::configure)
-                .configure(ideas::public_routes::configure)
-                .configure(ideas::admin_routes::configure)
+                .configure(ideas::configure)
                 .configure(api::routes::configure)
                 .default_service(aweb::to(not_found))
         })

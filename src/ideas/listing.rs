@@ -6,13 +6,11 @@
 //! shown, the body cut short in SQL), their count, and the themes of the
 //! ideas on the page.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -20,8 +18,8 @@ use uuid::Uuid;
 use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::error::AppError;
-use crate::ideas::StakeholderGroup;
-use crate::web::Lang;
+use crate::inputs::StakeholderGroup;
+use crate::inputs::tags::{self, PUBLIC_ORIGINS, ThemeTag};
 
 /// Characters of the body a summary shows.
 pub const EXCERPT_CHARS: usize = 200;
@@ -103,25 +101,6 @@ impl ListFilter {
     }
 }
 
-/// A theme as the public sees it, with its name in every UI language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ThemeTag {
-    pub slug: String,
-    pub name_nb: String,
-    pub name_nn: String,
-    pub name_en: String,
-}
-
-impl ThemeTag {
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nb => &self.name_nb,
-            Lang::Nn => &self.name_nn,
-            Lang::En => &self.name_en,
-        }
-    }
-}
-
 /// One idea in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct IdeaSummary {
@@ -147,7 +126,7 @@ pub struct IdeaRef {
 
 /// One idea for its own page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct IdeaDetail {
+pub struct PublicIdea {
     pub id: Uuid,
     pub title: String,
     pub body: String,
@@ -226,14 +205,14 @@ pub async fn published(
         .unwrap_or(0);
 
     let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
-    let mut themes = themes_of(db, &ids).await?;
+    let mut themes = tags::public_themes_of(db, &ids).await?;
     let ideas = rows
         .into_iter()
         .map(|row| IdeaSummary {
             id: row.id,
             title: row.title.unwrap_or_default(),
             excerpt: excerpt(&row.excerpt, EXCERPT_CHARS),
-            group: parse_group(&row.stakeholder_group),
+            group: StakeholderGroup::from_stored(&row.stakeholder_group),
             location: row.location,
             published_at: row.shown_at,
             support_count: count(row.support_count),
@@ -248,7 +227,7 @@ pub async fn published(
 pub async fn published_one(
     db: &impl ConnectionTrait,
     id: Uuid,
-) -> Result<Option<IdeaDetail>, AppError> {
+) -> Result<Option<PublicIdea>, AppError> {
     let Some(row) = input::Entity::find_by_id(id)
         .filter(input::Column::Channel.eq(Channel::Idea))
         .filter(input::Column::Status.is_in([Status::Published, Status::Merged]))
@@ -269,15 +248,18 @@ pub async fn published_one(
         (Vec::new(), Vec::new())
     } else {
         (
-            themes_of(db, &[id]).await?.remove(&id).unwrap_or_default(),
+            tags::public_themes_of(db, &[id])
+                .await?
+                .remove(&id)
+                .unwrap_or_default(),
             originals_of(db, id).await?,
         )
     };
-    Ok(Some(IdeaDetail {
+    Ok(Some(PublicIdea {
         id,
         title: row.title.unwrap_or_default(),
         body: row.body,
-        group: parse_group(&row.stakeholder_group),
+        group: StakeholderGroup::from_stored(&row.stakeholder_group),
         location: row.location,
         published_at: row.published_at.unwrap_or(row.created_at),
         support_count: count(row.support_count),
@@ -327,7 +309,7 @@ pub fn filter_condition(filter: &ListFilter, scope: Scope) -> Condition {
         if scope == Scope::Public {
             tagged
                 .and_where(theme::Column::Active.eq(true))
-                .and_where(input_theme::Column::Origin.is_in(public_origins()));
+                .and_where(input_theme::Column::Origin.is_in(PUBLIC_ORIGINS));
         }
         condition = condition.add(input::Column::Id.in_subquery(tagged));
     }
@@ -350,11 +332,6 @@ fn shown_at() -> SimpleExpr {
         Expr::col((input::Entity, input::Column::CreatedAt)),
     ])
     .into()
-}
-
-/// Tags a facilitator or the sender set; unreviewed suggestions stay private.
-fn public_origins() -> [input_theme::Origin; 2] {
-    [input_theme::Origin::Manual, input_theme::Origin::Confirmed]
 }
 
 /// The column in lower case. SQLite's LOWER only knows ASCII, so the
@@ -403,42 +380,6 @@ pub fn escape_like(word: &str) -> String {
     escaped
 }
 
-/// The active, public themes of each of `ids`, in the facilitators' order.
-async fn themes_of(
-    db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> Result<HashMap<Uuid, Vec<ThemeTag>>, AppError> {
-    let mut by_idea: HashMap<Uuid, Vec<ThemeTag>> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(by_idea);
-    }
-    let rows = input_theme::Entity::find()
-        .select_only()
-        .column(input_theme::Column::InputId)
-        .column(theme::Column::Slug)
-        .column(theme::Column::NameNb)
-        .column(theme::Column::NameNn)
-        .column(theme::Column::NameEn)
-        .join(JoinType::InnerJoin, input_theme::Relation::Theme.def())
-        .filter(input_theme::Column::InputId.is_in(ids.iter().copied()))
-        .filter(input_theme::Column::Origin.is_in(public_origins()))
-        .filter(theme::Column::Active.eq(true))
-        .order_by_asc(theme::Column::Position)
-        .order_by_asc(theme::Column::Slug)
-        .into_tuple::<(Uuid, String, String, String, String)>()
-        .all(db)
-        .await?;
-    for (input_id, slug, name_nb, name_nn, name_en) in rows {
-        by_idea.entry(input_id).or_default().push(ThemeTag {
-            slug,
-            name_nb,
-            name_nn,
-            name_en,
-        });
-    }
-    Ok(by_idea)
-}
-
 async fn originals_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<IdeaRef>, AppError> {
     Ok(input::Entity::find()
         .select_only()
@@ -461,10 +402,6 @@ async fn originals_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<IdeaRef
             title: title.unwrap_or_default(),
         })
         .collect())
-}
-
-fn parse_group(code: &str) -> StakeholderGroup {
-    StakeholderGroup::parse(code).unwrap_or(StakeholderGroup::Other)
 }
 
 fn count(value: i32) -> u32 {

@@ -1,62 +1,26 @@
 //! Residents' ideas: the public form, the sender's private link, public
 //! browsing with support, and moderation. Every idea is an `input` with
 //! channel `idea`, so tagging, prioritisation and exports see it too.
+//!
+//! The layout is the one every channel copies: `service.rs` (no HTTP),
+//! `forms.rs`, `mails.rs`, `routes/` and `views/` split by who uses them
+//! (`submit` and `mine` for the sender, `browse` for the public,
+//! `moderate` for facilitators), and one `configure` below.
 
-pub mod admin_routes;
-mod admin_views;
+pub mod forms;
 pub mod listing;
-pub mod moderation;
-pub mod public_routes;
-mod public_views;
+pub mod mails;
+pub mod merge;
 pub mod routes;
 pub mod service;
 pub mod support;
 mod views;
 
-use serde::{Deserialize, Serialize};
-
-/// Who the sender is, as they describe themselves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StakeholderGroup {
-    Resident,
-    BusinessOwner,
-    Employee,
-    Youth,
-    PublicEmployee,
-    Other,
-}
-
-impl StakeholderGroup {
-    pub const ALL: [StakeholderGroup; 6] = [
-        StakeholderGroup::Resident,
-        StakeholderGroup::BusinessOwner,
-        StakeholderGroup::Employee,
-        StakeholderGroup::Youth,
-        StakeholderGroup::PublicEmployee,
-        StakeholderGroup::Other,
-    ];
-
-    /// The code stored in `inputs.stakeholder_group` and used in URLs and forms.
-    pub fn code(self) -> &'static str {
-        match self {
-            StakeholderGroup::Resident => "innbygger",
-            StakeholderGroup::BusinessOwner => "naeringsdrivende",
-            StakeholderGroup::Employee => "ansatt",
-            StakeholderGroup::Youth => "ungdom",
-            StakeholderGroup::PublicEmployee => "offentlig",
-            StakeholderGroup::Other => "annet",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<StakeholderGroup> {
-        StakeholderGroup::ALL
-            .into_iter()
-            .find(|group| group.code() == code)
-    }
-
-    /// The locale key of the group's name.
-    pub fn label_key(self) -> String {
-        format!("ideas.group.{}", self.code())
-    }
+/// Every route of the channel, in one place. `/ideer/{id}` takes only a
+/// UUID, so the order of registration does not matter.
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    routes::submit::configure(cfg);
+    routes::mine::configure(cfg);
+    routes::browse::configure(cfg);
+    routes::moderate::configure(cfg);
 }

@@ -1,32 +1,24 @@
 //! Submitting an idea and what its sender may do through the private link.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
+use url::Url;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, Entry};
-use crate::domain::Email;
 use crate::entities::input::{self, Channel, Status};
-use crate::entities::{contact, input_theme, theme};
 use crate::error::AppError;
-use crate::ideas::StakeholderGroup;
-use crate::mail::{self, NewMail};
+use crate::ideas::mails;
+use crate::inputs::StakeholderGroup;
+use crate::inputs::submit as submission;
+pub use crate::inputs::submit::NewContact;
+use crate::inputs::tags;
+use crate::mail;
 use crate::settings::service::ModerationMode;
 use crate::web::Lang;
-
-/// Who sent it, when they chose to say. An e-mail is only kept with consent.
-#[derive(Clone, Debug, Default)]
-pub struct NewContact {
-    pub name: Option<String>,
-    pub email: Option<Email>,
-    pub news_opt_in: bool,
-}
 
 /// A checked idea, ready to store.
 #[derive(Clone, Debug)]
@@ -53,38 +45,37 @@ pub struct Receipt {
 }
 
 pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 fn new_token() -> String {
-    let bytes: [u8; 32] = rand::random();
-    URL_SAFE_NO_PAD.encode(bytes)
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
 }
 
-/// Stores the idea, its contact, its themes and (through `confirmation`,
-/// which gets the private token) the receipt mail, all in one transaction.
+/// The path of an idea's private page.
+pub fn private_path(token: &str) -> String {
+    format!("/ideer/mine/{token}")
+}
+
+/// Stores the idea, its contact, its themes and, when the sender gave an
+/// e-mail and `site` (the public base URL) is known, the receipt mail with
+/// the private link, all in one transaction. A form sent again with the
+/// same idempotency key stores nothing new.
 pub async fn submit(
     db: &DatabaseConnection,
     idea: NewIdea,
     mode: ModerationMode,
-    confirmation: impl FnOnce(&str) -> Option<NewMail>,
+    site: Option<&Url>,
 ) -> Result<Receipt, AppError> {
-    if let Some(key) = &idea.idempotency_key
-        && let Some(existing) = find_by_idempotency_key(db, key).await?
-    {
-        return replayed(db, existing).await;
-    }
-    match store(db, &idea, mode, confirmation).await {
-        // Two identical requests raced; the other one stored it.
-        Err(AppError::Conflict(_)) if idea.idempotency_key.is_some() => {
-            let key = idea.idempotency_key.as_deref().unwrap_or_default();
-            let existing = find_by_idempotency_key(db, key)
-                .await?
-                .ok_or_else(|| AppError::Conflict("idempotency key".into()))?;
-            replayed(db, existing).await
-        }
-        other => other,
-    }
+    submission::once(
+        idea.idempotency_key.as_deref(),
+        async |key| find_by_idempotency_key(db, key).await,
+        async || store(db, &idea, mode, site).await,
+        async |existing| replayed(db, existing).await,
+    )
+    .await
 }
 
 /// The receipt for a form sent again. The browser may have dropped the first
@@ -115,7 +106,7 @@ async fn store(
     db: &DatabaseConnection,
     idea: &NewIdea,
     mode: ModerationMode,
-    confirmation: impl FnOnce(&str) -> Option<NewMail>,
+    site: Option<&Url>,
 ) -> Result<Receipt, AppError> {
     let now = Utc::now();
     let token = new_token();
@@ -124,25 +115,7 @@ async fn store(
         ModerationMode::Post => Status::Published,
     };
     let txn = db.begin().await?;
-    let contact_id = match &idea.contact {
-        Some(contact) if contact.name.is_some() || contact.email.is_some() => {
-            let id = Uuid::now_v7();
-            contact::Entity::insert(contact::ActiveModel {
-                id: Set(id),
-                name: Set(contact.name.clone()),
-                email: Set(contact.email.as_ref().map(ToString::to_string)),
-                phone: Set(None),
-                organisation: Set(None),
-                consent_at: Set(contact.email.as_ref().map(|_| now)),
-                news_opt_in: Set(contact.news_opt_in && contact.email.is_some()),
-                created_at: Set(now),
-            })
-            .exec(&txn)
-            .await?;
-            Some(id)
-        }
-        _ => None,
-    };
+    let contact_id = submission::store_contact(&txn, idea.contact.as_ref()).await?;
     let id = Uuid::now_v7();
     input::Entity::insert(input::ActiveModel {
         id: Set(id),
@@ -163,10 +136,20 @@ async fn store(
         private_token_hash: Set(Some(token_hash(&token))),
         idempotency_key: Set(idea.idempotency_key.clone()),
     })
-    .exec(&txn)
+    .exec_without_returning(&txn)
     .await?;
-    set_manual_themes(&txn, id, &idea.themes).await?;
-    if let Some(mail) = confirmation(&token) {
+    tags::set_manual(&txn, id, &idea.themes).await?;
+    let email = idea
+        .contact
+        .as_ref()
+        .and_then(|contact| contact.email.as_ref());
+    if let (Some(email), Some(site)) = (email, site) {
+        let link = site
+            .join(private_path(&token).trim_start_matches('/'))
+            .map_err(|err| AppError::unexpected("building the private link", err))?;
+        let mut programme = crate::settings::service::current(&txn).await?;
+        programme.moderation_mode = mode;
+        let mail = mails::confirmation(idea.language, &programme, &idea.title, email, &link);
         mail::enqueue(&txn, mail).await?;
     }
     txn.commit().await?;
@@ -175,44 +158,6 @@ async fn store(
         token: Some(token),
         status,
     })
-}
-
-/// Replaces the manual theme tags of an input with `themes` (active ones only).
-pub async fn set_manual_themes(
-    db: &impl ConnectionTrait,
-    input_id: Uuid,
-    themes: &[Uuid],
-) -> Result<(), AppError> {
-    input_theme::Entity::delete_many()
-        .filter(input_theme::Column::InputId.eq(input_id))
-        .filter(input_theme::Column::Origin.eq(input_theme::Origin::Manual))
-        .exec(db)
-        .await?;
-    if themes.is_empty() {
-        return Ok(());
-    }
-    let active: Vec<Uuid> = theme::Entity::find()
-        .filter(theme::Column::Id.is_in(themes.to_vec()))
-        .filter(theme::Column::Active.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|theme| theme.id)
-        .collect();
-    let now = Utc::now();
-    for theme_id in active {
-        input_theme::Entity::insert(input_theme::ActiveModel {
-            input_id: Set(input_id),
-            theme_id: Set(theme_id),
-            origin: Set(input_theme::Origin::Manual),
-            confidence: Set(None),
-            created_at: Set(now),
-        })
-        .on_conflict_do_nothing()
-        .exec(db)
-        .await?;
-    }
-    Ok(())
 }
 
 async fn find_by_idempotency_key(
@@ -235,17 +180,6 @@ pub async fn find_by_token(
         .filter(input::Column::Channel.eq(Channel::Idea))
         .one(db)
         .await?)
-}
-
-/// Ids of the themes an input is tagged with (any origin).
-pub async fn theme_ids(db: &impl ConnectionTrait, input_id: Uuid) -> Result<Vec<Uuid>, AppError> {
-    Ok(input_theme::Entity::find()
-        .filter(input_theme::Column::InputId.eq(input_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|tag| tag.theme_id)
-        .collect())
 }
 
 /// The sender may change their idea until a facilitator has looked at it.
@@ -283,7 +217,7 @@ pub async fn edit_by_sender(
     if changed.rows_affected != 1 {
         return Err(AppError::Conflict("already moderated".into()));
     }
-    set_manual_themes(&txn, idea.id, &edit.themes).await?;
+    tags::set_manual(&txn, idea.id, &edit.themes).await?;
     audit::record(
         &txn,
         Entry::new(None, "idea.sender_edit").on("input", idea.id),
@@ -305,15 +239,7 @@ pub async fn withdraw(db: &DatabaseConnection, idea: input::Model) -> Result<(),
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
     if let Some(contact_id) = contact_id {
-        if let Some(contact) = contact::Entity::find_by_id(contact_id).one(&txn).await?
-            && let Some(email) = contact.email
-        {
-            crate::entities::outbox::Entity::delete_many()
-                .filter(crate::entities::outbox::Column::Recipient.eq(email))
-                .exec(&txn)
-                .await?;
-        }
-        contact::Entity::delete_by_id(contact_id).exec(&txn).await?;
+        submission::erase_contact(&txn, contact_id).await?;
     }
     audit::record(&txn, Entry::new(None, "idea.withdraw").on("input", id)).await?;
     txn.commit().await?;

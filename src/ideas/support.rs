@@ -5,14 +5,15 @@
 use chrono::{TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, TransactionSession, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::entities::input::{self, Channel, Status};
 use crate::entities::support;
 use crate::error::AppError;
+use crate::inputs::lock::lock_where;
 
 /// How long a support blocks another browser at the same address.
 pub const ADDRESS_WINDOW: TimeDelta = TimeDelta::hours(24);
@@ -37,21 +38,18 @@ pub async fn toggle<C: ConnectionTrait + TransactionTrait>(
     address_hash: &str,
 ) -> Result<SupportOutcome, AppError> {
     let txn = db.begin().await?;
-    // Writing the idea's row first checks that it is published and takes its
-    // lock, so toggles on one idea run one after another: on PostgreSQL the
-    // row lock, on SQLite the write lock taken before any read, which a
-    // read-then-write transaction could fail to get.
-    let locked = input::Entity::update_many()
-        .col_expr(
-            input::Column::SupportCount,
-            Expr::col(input::Column::SupportCount),
-        )
-        .filter(input::Column::Id.eq(input_id))
-        .filter(input::Column::Channel.eq(Channel::Idea))
-        .filter(input::Column::Status.eq(Status::Published))
-        .exec(&txn)
-        .await?;
-    if locked.rows_affected == 0 {
+    // Locked first, on both databases, so toggles on one idea run one after
+    // another; the condition also checks that it is published.
+    let locked = lock_where::<input::Entity>(
+        &txn,
+        input::Column::SupportCount,
+        Condition::all()
+            .add(input::Column::Id.eq(input_id))
+            .add(input::Column::Channel.eq(Channel::Idea))
+            .add(input::Column::Status.eq(Status::Published)),
+    )
+    .await?;
+    if locked == 0 {
         return Err(AppError::NotFound);
     }
 

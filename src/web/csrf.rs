@@ -48,33 +48,41 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let body = body.await.map_err(|err| {
-                let status = err.as_response_error().status_code();
-                if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    AppError::TooLarge
-                } else {
-                    AppError::Validation("unreadable body".into())
-                }
-            })?;
-            let sent = url::form_urlencoded::parse(&body)
-                .find(|(name, _)| name == FIELD)
-                .map(|(_, value)| value.into_owned())
-                .unwrap_or_default();
-            let expected = req
-                .get_session()
-                .get::<String>(SESSION_KEY)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            let valid =
-                !expected.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()));
-            if !valid {
-                tracing::warn!("form refused: missing or wrong CSRF token");
-                return Err(AppError::Forbidden);
-            }
+            let body = checked_body(&req, body.await).await?;
             serde_html_form::from_bytes::<T>(&body)
                 .map(CsrfForm)
                 .map_err(|err| AppError::Validation(err.to_string()))
         })
     }
+}
+
+/// The form body, once its CSRF token has been checked against the session's.
+pub(crate) async fn checked_body(
+    req: &HttpRequest,
+    body: Result<web::Bytes, actix_web::Error>,
+) -> Result<web::Bytes, AppError> {
+    let body = body.map_err(|err| {
+        let status = err.as_response_error().status_code();
+        if status == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::Validation("unreadable body".into())
+        }
+    })?;
+    let sent = url::form_urlencoded::parse(&body)
+        .find(|(name, _)| name == FIELD)
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
+    let expected = req
+        .get_session()
+        .get::<String>(SESSION_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let valid = !expected.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()));
+    if !valid {
+        tracing::warn!("form refused: missing or wrong CSRF token");
+        return Err(AppError::Forbidden);
+    }
+    Ok(body)
 }

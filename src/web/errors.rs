@@ -28,14 +28,18 @@ pub async fn render_errors(
         return Ok(res);
     }
     let (req, old) = res.into_parts();
+    let key = old
+        .extensions()
+        .get::<crate::error::ErrorKey>()
+        .map_or_else(|| message_key(status), |key| key.0);
     let api = req.path().starts_with("/api/");
     if status == StatusCode::UNAUTHORIZED && !api {
         return Ok(ServiceResponse::new(req.clone(), to_sign_in(&req, old)));
     }
     let mut new = if api {
-        json_error(status)
+        json_error(status, key)
     } else {
-        html_error(&req, status).await
+        html_error(&req, status, key).await
     };
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
@@ -85,8 +89,7 @@ fn message_key(status: StatusCode) -> &'static str {
     }
 }
 
-fn json_error(status: StatusCode) -> HttpResponse {
-    let key = message_key(status);
+fn json_error(status: StatusCode, key: &str) -> HttpResponse {
     HttpResponse::build(status).json(serde_json::json!({
         "error": {
             "status": status.as_u16(),
@@ -96,9 +99,8 @@ fn json_error(status: StatusCode) -> HttpResponse {
     }))
 }
 
-async fn html_error(req: &HttpRequest, status: StatusCode) -> HttpResponse {
+async fn html_error(req: &HttpRequest, status: StatusCode, key: &str) -> HttpResponse {
     let ctx = PageContext::from_http_request(req).await;
-    let key = message_key(status);
     let page = error_page(&ctx, status, key);
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -83,6 +83,8 @@ macro_rules! locale_files {
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/mail.toml")),
             "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/inputs.toml")),
+            "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/ideas.toml")),
             "\n",
             include_str!(concat!(

@@ -10,6 +10,8 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod layout;
+pub mod private;
+pub mod public_form;
 pub mod rate_limit;
 pub mod request_log;
 pub mod session;

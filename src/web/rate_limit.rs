@@ -3,7 +3,8 @@
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -52,4 +53,23 @@ pub async fn hit(
             .await?;
     }
     Ok(true)
+}
+
+/// How long until the oldest event of `key` in the window expires, and a
+/// new one would be allowed.
+pub async fn retry_after(
+    db: &impl ConnectionTrait,
+    key: &str,
+    window: TimeDelta,
+) -> Result<std::time::Duration, DbErr> {
+    let now = Utc::now();
+    let oldest = rate_event::Entity::find()
+        .filter(Column::KeyHash.eq(key))
+        .filter(Column::CreatedAt.gt(now - window))
+        .order_by_asc(Column::CreatedAt)
+        .one(db)
+        .await?;
+    Ok(oldest
+        .and_then(|event| (event.created_at + window - now).to_std().ok())
+        .unwrap_or_default())
 }

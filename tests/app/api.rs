@@ -407,14 +407,14 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
             title: "Ei idé".to_owned(),
             body: "Ei idé med nok tekst til å bli tatt på alvor.".to_owned(),
             themes: Vec::new(),
-            group: innspill::ideas::StakeholderGroup::Resident,
+            group: innspill::inputs::StakeholderGroup::Resident,
             location: None,
             language: innspill::web::Lang::Nb,
             contact: None,
             idempotency_key: None,
         },
         innspill::settings::service::ModerationMode::Post,
-        |_| None,
+        None,
     )
     .await
     .expect("submit an idea")

@@ -8,8 +8,8 @@ use innspill::domain::Email;
 use innspill::entities::input::{self, Status};
 use innspill::entities::input_theme::{self, Origin};
 use innspill::entities::user::Role;
-use innspill::ideas::StakeholderGroup;
 use innspill::ideas::service::{self, NewContact, NewIdea};
+use innspill::inputs::StakeholderGroup;
 use innspill::settings::service::ModerationMode;
 use innspill::themes::service as themes;
 use innspill::web::Lang;
@@ -94,7 +94,7 @@ async fn add_idea(app: &TestApp, spec: Spec<'_>) -> Uuid {
             idempotency_key: None,
         },
         mode,
-        |_| None,
+        None,
     )
     .await
     .expect("submit")

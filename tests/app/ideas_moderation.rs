@@ -4,13 +4,15 @@
 
 use chrono::Utc;
 use innspill::domain::Email;
+use innspill::entities::input::Channel;
 use innspill::entities::input::{self, Status};
 use innspill::entities::input_theme::{self, Origin};
 use innspill::entities::user::Role;
 use innspill::entities::{audit_log, outbox, support};
-use innspill::ideas::StakeholderGroup;
-use innspill::ideas::moderation::{self, MergeError};
+use innspill::ideas::merge::{self, MergeError};
 use innspill::ideas::service::{self, NewContact, NewIdea};
+use innspill::inputs::StakeholderGroup;
+use innspill::inputs::moderation;
 use innspill::settings::service::ModerationMode;
 use innspill::themes::service as themes;
 use innspill::themes::values::{Colour, Name, Slug, ThemeFields};
@@ -49,7 +51,7 @@ async fn add_idea_with(
         contact,
         idempotency_key: None,
     };
-    service::submit(&app.db, idea, mode, |_| None)
+    service::submit(&app.db, idea, mode, None)
         .await
         .expect("submit")
         .id
@@ -215,8 +217,10 @@ async fn the_queue_lists_pending_ideas_oldest_first() {
     assert!(published.contains("Allerede publisert idé"));
     assert!(!published.contains("Første ventende idé"));
 
-    let all = moderation::queue(&app.db, None, 0).await.expect("queue");
-    let statuses: Vec<Status> = all.ideas.iter().map(|idea| idea.status).collect();
+    let all = moderation::queue(&app.db, Channel::Idea, None, 0)
+        .await
+        .expect("queue");
+    let statuses: Vec<Status> = all.inputs.iter().map(|idea| idea.status).collect();
     assert_eq!(
         statuses,
         [Status::Pending, Status::Pending, Status::Published],
@@ -517,7 +521,7 @@ async fn setting_themes_replaces_the_manual_tags() {
     let seafood = add_theme(&app, "sjomat").await;
     let industry = add_theme(&app, "industri").await;
     let id = add_idea(&app, "Idé med temaer", ModerationMode::Pre).await;
-    service::set_manual_themes(&app.db, id, &[tourism])
+    innspill::inputs::tags::set_manual(&app.db, id, &[tourism])
         .await
         .expect("sender's theme");
     let (client, _) = signed_in(&app, Role::Facilitator).await;
@@ -558,7 +562,7 @@ async fn setting_themes_keeps_switched_off_tags_and_adopts_ticked_suggestions() 
     let suggested = add_theme(&app, "foreslatt").await;
     let chosen = add_theme(&app, "valgt").await;
     let id = add_idea(&app, "Idé med gamle temaer", ModerationMode::Pre).await;
-    service::set_manual_themes(&app.db, id, &[old])
+    innspill::inputs::tags::set_manual(&app.db, id, &[old])
         .await
         .expect("tag");
     themes::set_active(&app.db, None, old, false)
@@ -575,7 +579,7 @@ async fn setting_themes_keeps_switched_off_tags_and_adopts_ticked_suggestions() 
     .await
     .expect("suggestion");
 
-    let outcome = moderation::set_themes(&app.db, me.id, id, &[chosen, suggested])
+    let outcome = moderation::set_themes(&app.db, me.id, Channel::Idea, id, &[chosen, suggested])
         .await
         .expect("set themes");
 
@@ -587,7 +591,7 @@ async fn setting_themes_keeps_switched_off_tags_and_adopts_ticked_suggestions() 
         expected,
         "the switched-off theme stays, the ticked suggestion is now manual"
     );
-    let again = moderation::set_themes(&app.db, me.id, id, &[chosen, suggested])
+    let again = moderation::set_themes(&app.db, me.id, Channel::Idea, id, &[chosen, suggested])
         .await
         .expect("set themes");
     assert_eq!(again, moderation::Outcome::Unchanged);
@@ -603,10 +607,10 @@ async fn merging_moves_supports_and_counts_a_browser_once() {
     let seafood = add_theme(&app, "sjomat").await;
     let duplicate = add_idea(&app, "Gjestehavn i sentrum", ModerationMode::Post).await;
     let target = add_idea(&app, "Gjestehavn ved kaia", ModerationMode::Post).await;
-    service::set_manual_themes(&app.db, duplicate, &[tourism])
+    innspill::inputs::tags::set_manual(&app.db, duplicate, &[tourism])
         .await
         .expect("themes");
-    service::set_manual_themes(&app.db, target, &[seafood])
+    innspill::inputs::tags::set_manual(&app.db, target, &[seafood])
         .await
         .expect("themes");
     for browser in ["a", "b", "both"] {
@@ -643,7 +647,7 @@ async fn merging_moves_supports_and_counts_a_browser_once() {
     let mut expected = vec![tourism, seafood];
     expected.sort();
     assert_eq!(manual_themes(&app, target).await, expected);
-    let originals = moderation::originals(&app.db, target)
+    let originals = moderation::originals(&app.db, Channel::Idea, target)
         .await
         .expect("originals");
     assert_eq!(originals.len(), 1);
@@ -676,31 +680,31 @@ async fn merging_refuses_itself_and_closed_or_unknown_targets() {
     let three = add_idea(&app, "Tredje idé", ModerationMode::Post).await;
 
     assert!(matches!(
-        moderation::merge(&app.db, me.id, one, one).await,
-        Err(MergeError::SameIdea)
+        merge::merge(&app.db, me.id, one, one).await,
+        Err(MergeError::SameInput)
     ));
     assert!(matches!(
-        moderation::merge(&app.db, me.id, one, Uuid::now_v7()).await,
+        merge::merge(&app.db, me.id, one, Uuid::now_v7()).await,
         Err(MergeError::TargetNotFound)
     ));
-    moderation::merge(&app.db, me.id, two, three)
+    merge::merge(&app.db, me.id, two, three)
         .await
         .expect("merge");
     assert!(matches!(
-        moderation::merge(&app.db, me.id, one, two).await,
+        merge::merge(&app.db, me.id, one, two).await,
         Err(MergeError::TargetClosed)
     ));
     assert!(matches!(
-        moderation::merge(&app.db, me.id, two, one).await,
+        merge::merge(&app.db, me.id, two, one).await,
         Err(MergeError::SourceClosed)
     ));
     assert_eq!(idea(&app, one).await.status, Status::Published);
 
     // Merging the target on: what was merged into it follows.
-    moderation::merge(&app.db, me.id, three, one)
+    merge::merge(&app.db, me.id, three, one)
         .await
         .expect("merge");
-    let originals = moderation::originals(&app.db, one)
+    let originals = moderation::originals(&app.db, Channel::Idea, one)
         .await
         .expect("originals");
     let mut ids: Vec<Uuid> = originals.iter().map(|idea| idea.id).collect();

@@ -4,10 +4,10 @@
 use chrono::{TimeDelta, Utc};
 use innspill::entities::input::{self, Status};
 use innspill::entities::support;
-use innspill::ideas::StakeholderGroup;
 use innspill::ideas::listing::{self, ListFilter, Sort};
 use innspill::ideas::service::{self as ideas, NewIdea};
 use innspill::ideas::support::{self as supports, SupportOutcome};
+use innspill::inputs::StakeholderGroup;
 use innspill::settings::service::ModerationMode;
 use innspill::themes::service as themes;
 use innspill::themes::values::{Colour, Name, Slug, ThemeFields};
@@ -33,7 +33,7 @@ fn new_idea(title: &str, body: &str) -> NewIdea {
 
 /// Stores an idea as the form would; `Post` publishes it at once.
 async fn store(app: &TestApp, idea: NewIdea, mode: ModerationMode) -> Uuid {
-    ideas::submit(&app.db, idea, mode, |_| None)
+    ideas::submit(&app.db, idea, mode, None)
         .await
         .expect("submit idea")
         .id
@@ -558,8 +558,9 @@ async fn an_absurd_page_number_is_answered_not_crashed_on() {
 #[tokio::test]
 async fn merging_an_unapproved_duplicate_does_not_publish_its_title() {
     use innspill::entities::user::Role;
+    use innspill::ideas::merge;
     use innspill::ideas::service::{NewIdea, submit};
-    use innspill::ideas::{StakeholderGroup, moderation};
+    use innspill::inputs::StakeholderGroup;
     use innspill::settings::service::ModerationMode;
 
     let app = crate::common::spawn_app().await;
@@ -578,7 +579,7 @@ async fn merging_an_unapproved_duplicate_does_not_publish_its_title() {
         &app.db,
         idea("Publisert idé om havna"),
         ModerationMode::Post,
-        |_| None,
+        None,
     )
     .await
     .expect("target")
@@ -587,7 +588,7 @@ async fn merging_an_unapproved_duplicate_does_not_publish_its_title() {
         &app.db,
         idea("Hemmelig tittel med navn"),
         ModerationMode::Pre,
-        |_| None,
+        None,
     )
     .await
     .expect("pending")
@@ -596,15 +597,15 @@ async fn merging_an_unapproved_duplicate_does_not_publish_its_title() {
         &app.db,
         idea("Synlig duplikat om havna"),
         ModerationMode::Post,
-        |_| None,
+        None,
     )
     .await
     .expect("shown")
     .id;
-    moderation::merge(&app.db, admin.id, pending, target)
+    merge::merge(&app.db, admin.id, pending, target)
         .await
         .expect("merge pending");
-    moderation::merge(&app.db, admin.id, shown, target)
+    merge::merge(&app.db, admin.id, shown, target)
         .await
         .expect("merge shown");
 

@@ -23,8 +23,8 @@ use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
 use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::error::AppError;
-use crate::ideas::StakeholderGroup;
 use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort};
+use crate::inputs::StakeholderGroup;
 
 /// Ideas on a page unless `per_page` says otherwise.
 const DEFAULT_PER_PAGE: u64 = 20;

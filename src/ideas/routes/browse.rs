@@ -1,8 +1,4 @@
 //! Handlers of the public idea pages: the list, one idea, and support.
-//!
-//! `/ideer/ny` and the sender's pages are registered before these (in
-//! `routes.rs`), so `/ideer/{id}` only sees what is left, and takes nothing
-//! but a UUID.
 
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
@@ -16,10 +12,10 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::ideas::StakeholderGroup;
 use crate::ideas::listing::{self, ListFilter, Sort};
-use crate::ideas::public_views::{self as views, ListPage};
 use crate::ideas::support::{self, SupportOutcome};
+use crate::ideas::views::browse::{self as views, ListPage};
+use crate::inputs::StakeholderGroup;
 use crate::themes::service as themes;
 use crate::web::csrf::CsrfForm;
 use crate::web::rate_limit::keyed_hash;
@@ -35,10 +31,14 @@ const MAX_QUERY_CHARS: usize = 200;
 /// briefly; `Vary: Cookie` keeps the languages apart.
 const LIST_CACHE_CONTROL: &str = "public, max-age=30";
 
+/// An idea's page: only a UUID matches, so `/ideer/ny` and `/ideer/mine/...`
+/// never reach these handlers, whatever the order of registration.
+const IDEA: &str = "/ideer/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/ideer", web::get().to(list_ideas))
-        .route("/ideer/{id}", web::get().to(show_idea))
-        .route("/ideer/{id}/stott", web::post().to(toggle_support));
+        .route(IDEA, web::get().to(show_idea))
+        .route(&format!("{IDEA}/stott"), web::post().to(toggle_support));
 }
 
 /// The list's query parameters; anything unknown or malformed counts as unset.

@@ -6,8 +6,9 @@ use maud::{Markup, html};
 use url::form_urlencoded;
 
 use crate::entities::theme;
-use crate::ideas::StakeholderGroup;
-use crate::ideas::listing::{IdeaDetail, IdeaSummary, ListFilter, Sort, ThemeTag};
+use crate::ideas::listing::{IdeaSummary, ListFilter, PublicIdea, Sort};
+use crate::inputs::StakeholderGroup;
+use crate::inputs::tags::ThemeTag;
 use crate::themes::service::name_in;
 use crate::web::PageContext;
 use crate::web::csrf;
@@ -279,7 +280,7 @@ pub fn list_href(filter: &ListFilter, page: u64) -> String {
 
 pub fn idea_page(
     ctx: &PageContext,
-    idea: &IdeaDetail,
+    idea: &PublicIdea,
     supported: bool,
     flash: Option<&str>,
 ) -> Markup {
@@ -311,7 +312,7 @@ pub fn idea_page(
     )
 }
 
-fn support_box(ctx: &PageContext, idea: &IdeaDetail, supported: bool) -> Markup {
+fn support_box(ctx: &PageContext, idea: &PublicIdea, supported: bool) -> Markup {
     let count = idea.support_count.to_string();
     let supporters = match idea.support_count {
         0 => ctx.t("ideas_public.idea.supporters_none").to_owned(),

@@ -1,22 +1,23 @@
-//! Markup of the idea form, the receipt and the sender's private page.
+//! Markup of the idea form and the receipt.
 
 use maud::{Markup, html};
 use url::Url;
 
 use crate::entities::input::{self, Status};
 use crate::entities::theme;
-use crate::ideas::StakeholderGroup;
-use crate::ideas::routes::IdeaForm;
+use crate::ideas::forms::IdeaForm;
+use crate::inputs::StakeholderGroup;
 use crate::themes::service::name_in;
 use crate::web::PageContext;
-use crate::web::csrf;
-use crate::web::forms::{Field, FormErrors, error_summary, notice};
-use crate::web::layout::{layout, paragraphs};
+use crate::web::forms::{Field, FormErrors, error_summary};
+use crate::web::layout::layout;
+use crate::web::public_form::Guard;
 
 pub fn idea_form(
     ctx: &PageContext,
     themes: &[theme::Model],
     form: &IdeaForm,
+    guard: &Guard,
     errors: &FormErrors,
 ) -> Markup {
     let title = ctx.t("ideas.form_title");
@@ -29,9 +30,7 @@ pub fn idea_form(
                 p.lead { (ctx.t("ideas.form_lead")) }
                 (error_summary(ctx.lang, errors))
                 form.idea-form method="post" action="/ideer" novalidate {
-                    (csrf::field(&ctx.csrf_token()))
-                    input type="hidden" name="idempotency_key" value=(form.idempotency_key);
-                    input type="hidden" name="skjema_tid" value=(form.skjema_tid);
+                    (guard.fields(ctx))
                     (idea_fields(ctx, themes, form, errors))
                     (group_choice(ctx, form, errors))
                     fieldset {
@@ -42,10 +41,6 @@ pub fn idea_form(
                             .kind("email").autocomplete("email").render(errors))
                         (checkbox(ctx, "consent", "consent", form.consent.is_some(), "ideas.consent", errors))
                         (checkbox(ctx, "news", "news", form.news.is_some(), "ideas.news", errors))
-                    }
-                    div.hp aria-hidden="true" {
-                        label for="nettside" { (ctx.t("ideas.honeypot")) }
-                        input #nettside type="text" name="nettside" value="" tabindex="-1" autocomplete="off";
                     }
                     p.public-notice {
                         (ctx.t("ideas.public_notice")) " "
@@ -59,7 +54,7 @@ pub fn idea_form(
 }
 
 /// Title, description, themes and place: what the sender may also edit later.
-fn idea_fields(
+pub(super) fn idea_fields(
     ctx: &PageContext,
     themes: &[theme::Model],
     form: &IdeaForm,
@@ -137,27 +132,6 @@ fn checkbox(
     }
 }
 
-pub fn refused(ctx: &PageContext) -> Markup {
-    message_page(ctx, "ideas.refused_title", "ideas.refused_text")
-}
-
-pub fn too_many(ctx: &PageContext) -> Markup {
-    message_page(ctx, "ideas.too_many_title", "ideas.too_many_text")
-}
-
-fn message_page(ctx: &PageContext, title_key: &str, text_key: &str) -> Markup {
-    let title = ctx.t(title_key);
-    layout(
-        ctx,
-        title,
-        html! {
-            h1 { (title) }
-            p { (ctx.t(text_key)) }
-            p { a href="/ideer/ny" { (ctx.t("ideas.back_to_form")) } }
-        },
-    )
-}
-
 pub fn receipt(ctx: &PageContext, idea: &input::Model, link: Option<&Url>, mailed: bool) -> Markup {
     let title = ctx.t("ideas.receipt_title");
     layout(
@@ -190,71 +164,4 @@ pub fn receipt(ctx: &PageContext, idea: &input::Model, link: Option<&Url>, maile
             }
         },
     )
-}
-
-pub fn my_idea(
-    ctx: &PageContext,
-    idea: &input::Model,
-    token: &str,
-    themes: &[theme::Model],
-    form: &IdeaForm,
-    errors: &FormErrors,
-    flash: Option<&str>,
-) -> Markup {
-    let title = ctx.t("ideas.mine_title");
-    let action = format!("/ideer/mine/{token}");
-    let editable = crate::ideas::service::sender_may_edit(idea);
-    layout(
-        ctx,
-        title,
-        html! {
-            h1 { (title) }
-            (notice(flash.map(|key| ctx.t(key))))
-            p.status { strong { (ctx.t("ideas.status_label")) ": " } (ctx.t(status_key(idea.status))) }
-            @if idea.status == Status::Hidden
-                && let Some(note) = &idea.moderation_note {
-                p { strong { (ctx.t("ideas.hidden_reason")) ": " } (note) }
-            }
-            @if idea.status == Status::Withdrawn {
-                p { (ctx.t("ideas.withdrawn_text")) }
-            } @else if editable {
-                (error_summary(ctx.lang, errors))
-                p { (ctx.t("ideas.edit_intro")) }
-                form method="post" action=(action) novalidate {
-                    (csrf::field(&ctx.csrf_token()))
-                    (idea_fields(ctx, themes, form, errors))
-                    button.button type="submit" { (ctx.t("ideas.save_changes")) }
-                }
-            } @else {
-                article.idea-text {
-                    h2 { (idea.title.as_deref().unwrap_or("")) }
-                    (paragraphs(&idea.body))
-                    @if let Some(location) = &idea.location {
-                        p.muted { (ctx.t("ideas.location")) ": " (location) }
-                    }
-                }
-                p.muted { (ctx.t("ideas.not_editable")) }
-            }
-            @if idea.status != Status::Withdrawn {
-                section.withdraw aria-labelledby="withdraw-heading" {
-                    h2 #withdraw-heading { (ctx.t("ideas.withdraw_heading")) }
-                    p { (ctx.t("ideas.withdraw_text")) }
-                    form method="post" action={ (action) "/trekk-tilbake" } {
-                        (csrf::field(&ctx.csrf_token()))
-                        button.button-danger type="submit" { (ctx.t("ideas.withdraw_button")) }
-                    }
-                }
-            }
-        },
-    )
-}
-
-fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Pending => "ideas.status.pending",
-        Status::Published => "ideas.status.published",
-        Status::Hidden => "ideas.status.hidden",
-        Status::Merged => "ideas.status.merged",
-        Status::Withdrawn => "ideas.status.withdrawn",
-    }
 }

@@ -4,10 +4,11 @@
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
-use super::moderation::{IdeaDetail, QueuePage, STATUSES, status_code};
 use crate::entities::input::{self, Status};
 use crate::entities::input_theme::Origin;
 use crate::entities::{theme, user};
+use crate::inputs::moderation::{InputDetail, QueuePage, version};
+use crate::inputs::{STATUSES, status_code};
 use crate::themes::service::name_in;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::forms::{Field, FormErrors, error_summary, notice};
@@ -24,7 +25,7 @@ fn status_label(ctx: &PageContext, status: Status) -> &'static str {
 }
 
 fn group_label(ctx: &PageContext, code: &str) -> String {
-    match super::StakeholderGroup::parse(code) {
+    match crate::inputs::StakeholderGroup::parse(code) {
         Some(group) => ctx
             .t(&format!("ideas_admin.group.{}", group.code()))
             .to_owned(),
@@ -108,7 +109,7 @@ pub fn queue(
                     }
                 }
             }
-            @if queue.ideas.is_empty() {
+            @if queue.inputs.is_empty() {
                 p { (ctx.t("ideas_admin.empty")) }
             } @else {
                 div.idea-table-wrap role="region" aria-labelledby="ideas-caption" tabindex="0" {
@@ -124,7 +125,7 @@ pub fn queue(
                             th scope="col" { (ctx.t("ideas_admin.col_status")) }
                         } }
                         tbody {
-                            @for idea in &queue.ideas {
+                            @for idea in &queue.inputs {
                                 tr {
                                     th scope="row" { a href=(detail_path(idea.id)) { (title_of(ctx, idea)) } }
                                     td { (when(&idea.created_at)) }
@@ -179,7 +180,7 @@ impl FormState {
 
 /// Everything the detail page shows besides the forms' values.
 pub struct DetailPage<'a> {
-    pub detail: &'a IdeaDetail,
+    pub detail: &'a InputDetail,
     pub active_themes: &'a [theme::Model],
     pub merge_targets: &'a [input::Model],
     pub flash: Option<&'a str>,
@@ -191,7 +192,7 @@ pub fn detail(
     page: &DetailPage<'_>,
     form: &FormState,
 ) -> Markup {
-    let idea = &page.detail.idea;
+    let idea = &page.detail.input;
     let title = title_of(ctx, idea);
     let open = !matches!(idea.status, Status::Merged | Status::Withdrawn);
     admin_page(
@@ -224,8 +225,8 @@ pub fn detail(
     )
 }
 
-fn facts(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
-    let idea = &detail.idea;
+fn facts(ctx: &PageContext, detail: &InputDetail) -> Markup {
+    let idea = &detail.input;
     let language = Lang::from_code(&idea.language)
         .map(Lang::native_name)
         .unwrap_or(idea.language.as_str());
@@ -268,7 +269,7 @@ fn facts(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
 }
 
 /// The sender's personal data; this page is for editors only.
-fn contact(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
+fn contact(ctx: &PageContext, detail: &InputDetail) -> Markup {
     let yes_no = |value: bool| {
         ctx.t(if value {
             "ideas_admin.yes"
@@ -299,7 +300,7 @@ fn contact(ctx: &PageContext, detail: &IdeaDetail) -> Markup {
     }
 }
 
-fn has_email(detail: &IdeaDetail) -> bool {
+fn has_email(detail: &InputDetail) -> bool {
     detail
         .contact
         .as_ref()
@@ -307,16 +308,16 @@ fn has_email(detail: &IdeaDetail) -> bool {
         .is_some_and(|email| !email.is_empty())
 }
 
-fn moderate(ctx: &PageContext, detail: &IdeaDetail, form: &FormState) -> Markup {
-    let id = detail.idea.id;
+fn moderate(ctx: &PageContext, detail: &InputDetail, form: &FormState) -> Markup {
+    let id = detail.input.id;
     let token = ctx.csrf_token();
     html! {
         section.idea-section aria-labelledby="moderate-heading" {
             h2 #moderate-heading { (ctx.t("ideas_admin.moderate")) }
-            @if detail.idea.status != Status::Published {
+            @if detail.input.status != Status::Published {
                 form method="post" action={ (detail_path(id)) "/publiser" } {
                     (csrf::field(&token))
-                    input type="hidden" name="version" value=(crate::ideas::moderation::version(&detail.idea));
+                    input type="hidden" name="version" value=(version(&detail.input));
                     button.button type="submit" { (ctx.t("ideas_admin.publish")) }
                 }
             }
@@ -336,7 +337,7 @@ fn moderate(ctx: &PageContext, detail: &IdeaDetail, form: &FormState) -> Markup 
                     p.hint { (ctx.t("ideas_admin.no_email")) }
                 }
                 button.button type="submit" {
-                    (if detail.idea.status == Status::Hidden { ctx.t("ideas_admin.hide_again") } else { ctx.t("ideas_admin.hide") })
+                    (if detail.input.status == Status::Hidden { ctx.t("ideas_admin.hide_again") } else { ctx.t("ideas_admin.hide") })
                 }
             }
         }
@@ -351,21 +352,21 @@ fn origin_label(ctx: &PageContext, origin: Origin) -> &'static str {
     })
 }
 
-fn themes(ctx: &PageContext, detail: &IdeaDetail, active: &[theme::Model]) -> Markup {
+fn themes(ctx: &PageContext, detail: &InputDetail, active: &[theme::Model]) -> Markup {
     let chosen = |theme_id| {
         detail
-            .themes
+            .tags
             .iter()
             .any(|tag| tag.theme.id == theme_id && tag.origin != Origin::Suggested)
     };
     html! {
         section.idea-section aria-labelledby="themes-heading" {
             h2 #themes-heading { (ctx.t("ideas_admin.themes")) }
-            @if detail.themes.is_empty() {
+            @if detail.tags.is_empty() {
                 p { (ctx.t("ideas_admin.themes_none")) }
             } @else {
                 ul.idea-tags {
-                    @for tag in &detail.themes {
+                    @for tag in &detail.tags {
                         li {
                             (name_in(&tag.theme, ctx.lang))
                             " " span.muted { "(" (origin_label(ctx, tag.origin))
@@ -378,7 +379,7 @@ fn themes(ctx: &PageContext, detail: &IdeaDetail, active: &[theme::Model]) -> Ma
             @if active.is_empty() {
                 p.muted { (ctx.t("ideas_admin.no_active_themes")) }
             } @else {
-                form method="post" action={ (detail_path(detail.idea.id)) "/tema" } {
+                form method="post" action={ (detail_path(detail.input.id)) "/tema" } {
                     (csrf::field(&ctx.csrf_token()))
                     fieldset {
                         legend { (ctx.t("ideas_admin.themes_legend")) }

@@ -10,10 +10,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 use validator::{Validate, ValidationErrors};
 
-use super::admin_views::{self as views, DetailPage, FormState, detail_path};
-use super::moderation::{self, MergeError, Outcome, PublishOutcome};
 use crate::AppState;
+use crate::entities::input::Channel;
 use crate::error::AppError;
+use crate::ideas::merge::{self, MergeError};
+use crate::ideas::views::moderate::{self as views, DetailPage, FormState, detail_path};
+use crate::inputs::moderation::{self, Outcome, PublishOutcome};
 use crate::themes::service as themes;
 use crate::web::auth::Editor;
 use crate::web::csrf::CsrfForm;
@@ -47,14 +49,14 @@ async fn idea_queue(
     // unknown word shows every idea, the pending ones first.
     let filter = match query.status.as_deref() {
         None | Some("") => Some(crate::entities::input::Status::Pending),
-        Some(code) => moderation::parse_status(code),
+        Some(code) => crate::inputs::parse_status(code),
     };
     let page = query
         .side
         .unwrap_or(1)
         .clamp(1, crate::ideas::listing::MAX_PAGE)
         - 1;
-    let queue = moderation::queue(&state.db, filter, page).await?;
+    let queue = moderation::queue(&state.db, Channel::Idea, filter, page).await?;
     Ok(html(views::queue(&ctx, &user, filter, &queue)))
 }
 
@@ -79,17 +81,17 @@ async fn render_detail(
     form: Option<FormState>,
     flash: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let detail = moderation::get(&state.db, id)
+    let detail = moderation::get(&state.db, Channel::Idea, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let active_themes = themes::list_active(&state.db).await?;
-    let merge_targets = moderation::merge_targets(&state.db, id).await?;
+    let merge_targets = moderation::merge_targets(&state.db, Channel::Idea, id).await?;
     let status = if form.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let form = form.unwrap_or_else(|| FormState::for_idea(&detail.idea));
+    let form = form.unwrap_or_else(|| FormState::for_idea(&detail.input));
     let page = DetailPage {
         detail: &detail,
         active_themes: &active_themes,
@@ -140,7 +142,7 @@ async fn publish_idea(
     form: CsrfForm<PublishForm>,
 ) -> Result<HttpResponse, AppError> {
     let seen = form.0.version.and_then(|v| v.parse().ok());
-    let notice = match moderation::publish(&state.db, user.id, *id, seen).await? {
+    let notice = match moderation::publish(&state.db, user.id, Channel::Idea, *id, seen).await? {
         PublishOutcome::Published => "ideas_admin.notice.published",
         PublishOutcome::AlreadyPublished => "ideas_admin.notice.already_published",
         PublishOutcome::ChangedSinceRead => "ideas_admin.notice.changed_since_read",
@@ -169,18 +171,26 @@ async fn hide_idea(
     form.reason = form.reason.trim().to_owned();
     let tell_sender = form.tell_sender.is_some();
     if let Err(errors) = form.validate() {
-        let detail = moderation::get(&state.db, *id)
+        let detail = moderation::get(&state.db, Channel::Idea, *id)
             .await?
             .ok_or(AppError::NotFound)?;
         let state_of_form = FormState {
             reason: form.reason,
             tell_sender,
             errors: form_errors(ctx.lang, &errors, &["reason"]),
-            ..FormState::for_idea(&detail.idea)
+            ..FormState::for_idea(&detail.input)
         };
         return render_detail(&ctx, &state, &user, *id, Some(state_of_form), None).await;
     }
-    let hidden = moderation::hide(&state.db, user.id, *id, form.reason, tell_sender).await?;
+    let hidden = moderation::hide(
+        &state.db,
+        user.id,
+        Channel::Idea,
+        *id,
+        form.reason,
+        tell_sender.then_some(crate::ideas::mails::hidden as moderation::HiddenMail),
+    )
+    .await?;
     let notice = if hidden.sender_told {
         "ideas_admin.notice.hidden_told"
     } else {
@@ -211,18 +221,26 @@ async fn edit_idea(
     form.title = form.title.trim().to_owned();
     form.body = form.body.trim().to_owned();
     if let Err(errors) = form.validate() {
-        let detail = moderation::get(&state.db, *id)
+        let detail = moderation::get(&state.db, Channel::Idea, *id)
             .await?
             .ok_or(AppError::NotFound)?;
         let state_of_form = FormState {
             title: form.title,
             body: form.body,
             errors: form_errors(ctx.lang, &errors, &["title", "body"]),
-            ..FormState::for_idea(&detail.idea)
+            ..FormState::for_idea(&detail.input)
         };
         return render_detail(&ctx, &state, &user, *id, Some(state_of_form), None).await;
     }
-    let notice = match moderation::edit_text(&state.db, user.id, *id, form.title, form.body).await?
+    let notice = match moderation::edit_text(
+        &state.db,
+        user.id,
+        Channel::Idea,
+        *id,
+        form.title,
+        form.body,
+    )
+    .await?
     {
         Outcome::Changed => "ideas_admin.notice.edited",
         Outcome::Unchanged => "ideas_admin.notice.unchanged",
@@ -244,10 +262,11 @@ async fn set_idea_themes(
     id: web::Path<Uuid>,
     CsrfForm(form): CsrfForm<ThemesForm>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = match moderation::set_themes(&state.db, user.id, *id, &form.themes).await? {
-        Outcome::Changed => "ideas_admin.notice.themes",
-        Outcome::Unchanged => "ideas_admin.notice.unchanged",
-    };
+    let notice =
+        match moderation::set_themes(&state.db, user.id, Channel::Idea, *id, &form.themes).await? {
+            Outcome::Changed => "ideas_admin.notice.themes",
+            Outcome::Unchanged => "ideas_admin.notice.unchanged",
+        };
     Ok(done(&session, *id, notice))
 }
 
@@ -268,16 +287,16 @@ async fn merge_idea(
 ) -> Result<HttpResponse, AppError> {
     let refused = match Uuid::parse_str(form.into.trim()) {
         Err(_) => "merge_choose",
-        Ok(into) => match moderation::merge(&state.db, user.id, *id, into).await {
+        Ok(into) => match merge::merge(&state.db, user.id, *id, into).await {
             Ok(_) => return Ok(done(&session, *id, "ideas_admin.notice.merged")),
-            Err(MergeError::SameIdea) => "merge_same",
+            Err(MergeError::SameInput) => "merge_same",
             Err(MergeError::TargetNotFound) => "merge_target_gone",
             Err(MergeError::TargetClosed) => "merge_target_closed",
             Err(MergeError::SourceClosed) => "merge_source_closed",
             Err(MergeError::App(err)) => return Err(err),
         },
     };
-    let detail = moderation::get(&state.db, *id)
+    let detail = moderation::get(&state.db, Channel::Idea, *id)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::new();
@@ -285,7 +304,7 @@ async fn merge_idea(
     let state_of_form = FormState {
         into: form.into,
         errors,
-        ..FormState::for_idea(&detail.idea)
+        ..FormState::for_idea(&detail.input)
     };
     render_detail(&ctx, &state, &user, *id, Some(state_of_form), None).await
 }
