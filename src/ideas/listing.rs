@@ -6,100 +6,24 @@
 //! shown, the body cut short in SQL), their count, and the themes of the
 //! ideas on the page.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::entities::input::{self, Channel, Status};
-use crate::entities::{input_theme, theme};
 use crate::error::AppError;
+pub use crate::ideas::filter::{
+    EXCERPT_CHARS, ListFilter, MAX_PAGE, MAX_PER_PAGE, Scope, Sort, filter_condition,
+};
 use crate::inputs::StakeholderGroup;
-use crate::inputs::tags::{self, PUBLIC_ORIGINS, ThemeTag};
-
-/// Characters of the body a summary shows.
-pub const EXCERPT_CHARS: usize = 200;
-/// The most ideas one page may hold, whatever a caller asks for.
-pub const MAX_PER_PAGE: u64 = 100;
-/// The highest page number honoured; beyond it a request gets this page.
-pub const MAX_PAGE: u64 = 100_000;
-/// Search words beyond this many are ignored.
-const MAX_SEARCH_WORDS: usize = 8;
-
-/// The order of a list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub enum Sort {
-    /// Latest published first.
-    #[default]
-    Newest,
-    /// Most supports first; among equals, the newest.
-    MostSupported,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 2] = [Sort::Newest, Sort::MostSupported];
-
-    /// The code used in URLs (`sort=`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Sort::Newest => "nyeste",
-            Sort::MostSupported => "mest-stottet",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|sort| sort.code() == code)
-    }
-}
-
-/// Which published ideas to list, and which page of them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListFilter {
-    /// Only ideas tagged with the theme of this slug (manual or confirmed tags).
-    pub theme: Option<String>,
-    pub group: Option<StakeholderGroup>,
-    /// Words that must each appear in the title or the body, in any case.
-    pub query: Option<String>,
-    pub sort: Sort,
-    /// 1-based; 0 counts as 1.
-    pub page: u64,
-    /// Clamped to 1..=`MAX_PER_PAGE`.
-    pub per_page: u64,
-}
-
-impl Default for ListFilter {
-    fn default() -> Self {
-        Self {
-            theme: None,
-            group: None,
-            query: None,
-            sort: Sort::Newest,
-            page: 1,
-            per_page: 20,
-        }
-    }
-}
-
-impl ListFilter {
-    /// The page asked for, from 1 to `MAX_PAGE`: an offset past that would
-    /// not fit the database's 64-bit integers and shows nothing anyway.
-    pub fn page(&self) -> u64 {
-        self.page.clamp(1, MAX_PAGE)
-    }
-
-    pub fn per_page(&self) -> u64 {
-        self.per_page.clamp(1, MAX_PER_PAGE)
-    }
-
-    /// The number of pages `total` ideas fill (at least one).
-    pub fn page_count(&self, total: u64) -> u64 {
-        std::cmp::max(total.div_ceil(self.per_page()), 1)
-    }
-}
+use crate::inputs::tags::{self, Tag, ThemeTag};
 
 /// One idea in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -130,6 +54,8 @@ pub struct PublicIdea {
     pub id: Uuid,
     pub title: String,
     pub body: String,
+    /// The language it was written in (`nb`, `nn` or `en`).
+    pub language: String,
     pub group: StakeholderGroup,
     pub location: Option<String>,
     pub published_at: DateTime<Utc>,
@@ -259,6 +185,7 @@ pub async fn published_one(
         id,
         title: row.title.unwrap_or_default(),
         body: row.body,
+        language: row.language,
         group: StakeholderGroup::from_stored(&row.stakeholder_group),
         location: row.location,
         published_at: row.published_at.unwrap_or(row.created_at),
@@ -274,56 +201,6 @@ fn list_condition(filter: &ListFilter) -> Condition {
     filter_condition(filter, Scope::Public)
 }
 
-/// Whose view a filter is applied for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// Published ideas; themes only as people set or confirmed them, on active themes.
-    Public,
-    /// Staff: ideas in the given state (or any), and every tag, suggestions included.
-    Staff(Option<Status>),
-}
-
-/// The WHERE condition for `filter` (group, theme, words) in `scope`, so the
-/// public list and the staff API search the same way.
-pub fn filter_condition(filter: &ListFilter, scope: Scope) -> Condition {
-    let mut condition = Condition::all().add(input::Column::Channel.eq(Channel::Idea));
-    match scope {
-        Scope::Public => condition = condition.add(input::Column::Status.eq(Status::Published)),
-        Scope::Staff(Some(status)) => condition = condition.add(input::Column::Status.eq(status)),
-        Scope::Staff(None) => {}
-    }
-    if let Some(group) = filter.group {
-        condition = condition.add(input::Column::StakeholderGroup.eq(group.code()));
-    }
-    if let Some(slug) = filter.theme.as_deref().filter(|slug| !slug.is_empty()) {
-        let mut tagged = Query::select()
-            .column((input_theme::Entity, input_theme::Column::InputId))
-            .from(input_theme::Entity)
-            .inner_join(
-                theme::Entity,
-                Expr::col((theme::Entity, theme::Column::Id))
-                    .equals((input_theme::Entity, input_theme::Column::ThemeId)),
-            )
-            .and_where(theme::Column::Slug.eq(slug))
-            .to_owned();
-        if scope == Scope::Public {
-            tagged
-                .and_where(theme::Column::Active.eq(true))
-                .and_where(input_theme::Column::Origin.is_in(PUBLIC_ORIGINS));
-        }
-        condition = condition.add(input::Column::Id.in_subquery(tagged));
-    }
-    for word in search_words(filter.query.as_deref().unwrap_or_default()) {
-        let pattern = format!("%{}%", escape_like(&word));
-        condition = condition.add(
-            Condition::any()
-                .add(folded(input::Column::Title).like(LikeExpr::new(pattern.clone()).escape('!')))
-                .add(folded(input::Column::Body).like(LikeExpr::new(pattern).escape('!'))),
-        );
-    }
-    condition
-}
-
 /// When the idea went public; an idea published before the column existed
 /// falls back to when it was sent.
 fn shown_at() -> SimpleExpr {
@@ -332,52 +209,6 @@ fn shown_at() -> SimpleExpr {
         Expr::col((input::Entity, input::Column::CreatedAt)),
     ])
     .into()
-}
-
-/// The column in lower case. SQLite's LOWER only knows ASCII, so the
-/// Norwegian capitals, and the accented ones Norwegian text borrows (IDÉ,
-/// Sámi and German names), are folded first; the query words are
-/// lower-cased in Rust to match.
-pub fn folded(column: input::Column) -> SimpleExpr {
-    let mut expr: SimpleExpr = Expr::col((input::Entity, column));
-    for (upper, lower) in [
-        ("Æ", "æ"),
-        ("Ø", "ø"),
-        ("Å", "å"),
-        ("É", "é"),
-        ("È", "è"),
-        ("Á", "á"),
-        ("Ä", "ä"),
-        ("Ö", "ö"),
-        ("Ü", "ü"),
-    ] {
-        expr = Func::cust("REPLACE")
-            .args([expr, Expr::val(upper), Expr::val(lower)])
-            .into();
-    }
-    Func::lower(expr).into()
-}
-
-/// The search text as lower-case words.
-fn search_words(query: &str) -> Vec<String> {
-    query
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Makes `%`, `_` and the escape character itself match literally; use
-/// with `LikeExpr::escape('!')`.
-pub fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '!' | '%' | '_') {
-            escaped.push('!');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 async fn originals_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<IdeaRef>, AppError> {
@@ -402,6 +233,79 @@ async fn originals_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<IdeaRef
             title: title.unwrap_or_default(),
         })
         .collect())
+}
+
+/// The whole text and language of each of `ids`, for callers that show
+/// more than a summary (the API).
+pub async fn texts_of(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, (String, String)>, AppError> {
+    Ok(input::Entity::find()
+        .select_only()
+        .column(input::Column::Id)
+        .column(input::Column::Body)
+        .column(input::Column::Language)
+        .filter(input::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(Uuid, String, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, body, language)| (id, (body, language)))
+        .collect())
+}
+
+/// An idea as staff see it: the whole row (never its contact) and every tag.
+#[derive(Clone, Debug)]
+pub struct StaffIdea {
+    pub idea: input::Model,
+    pub tags: Vec<Tag>,
+}
+
+/// Every idea matching `filter` (and `status`, when given), latest sent
+/// first or most supported first, and how many match. Tags of any origin
+/// count for the theme filter: staff see suggestions too.
+pub async fn staff_page(
+    db: &impl ConnectionTrait,
+    filter: &ListFilter,
+    status: Option<Status>,
+) -> Result<(Vec<StaffIdea>, u64), AppError> {
+    let condition = filter_condition(filter, Scope::Staff(status));
+    let mut select = input::Entity::find().filter(condition);
+    if filter.sort == Sort::MostSupported {
+        select = select.order_by_desc(input::Column::SupportCount);
+    }
+    let paginator = select
+        .order_by_desc(input::Column::CreatedAt)
+        .order_by_desc(input::Column::Id)
+        .paginate(db, filter.per_page());
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(filter.page() - 1).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let mut tags = tags::tags_of(db, &ids).await?;
+    let ideas = rows
+        .into_iter()
+        .map(|idea| StaffIdea {
+            tags: tags.remove(&idea.id).unwrap_or_default(),
+            idea,
+        })
+        .collect();
+    Ok((ideas, total))
+}
+
+/// One idea in any state, as staff see it.
+pub async fn staff_one(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<StaffIdea>, AppError> {
+    let Some(idea) = input::Entity::find_by_id(id)
+        .filter(input::Column::Channel.eq(Channel::Idea))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(StaffIdea {
+        tags: tags::tags_of_one(db, id).await?,
+        idea,
+    }))
 }
 
 fn count(value: i32) -> u32 {
@@ -446,34 +350,5 @@ mod tests {
         let cut = excerpt(&body, 200);
         assert_eq!(cut.chars().count(), 201);
         assert!(cut.ends_with('…'));
-    }
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(escape_like("50%_!"), "50!%!_!!");
-    }
-
-    #[test]
-    fn search_words_are_lower_case() {
-        assert_eq!(search_words("  Ørret  KAFÉ "), vec!["ørret", "kafé"]);
-    }
-
-    #[test]
-    fn sort_codes_round_trip() {
-        for sort in Sort::ALL {
-            assert_eq!(Sort::parse(sort.code()), Some(sort));
-        }
-        assert_eq!(Sort::parse("tilfeldig"), None);
-    }
-
-    #[test]
-    fn page_count_is_at_least_one() {
-        let filter = ListFilter {
-            per_page: 10,
-            ..ListFilter::default()
-        };
-        assert_eq!(filter.page_count(0), 1);
-        assert_eq!(filter.page_count(10), 1);
-        assert_eq!(filter.page_count(11), 2);
     }
 }

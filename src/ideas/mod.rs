@@ -7,6 +7,8 @@
 //! (`submit` and `mine` for the sender, `browse` for the public,
 //! `moderate` for facilitators), and one `configure` below.
 
+pub mod api;
+pub mod filter;
 pub mod forms;
 pub mod listing;
 pub mod mails;

@@ -6,6 +6,7 @@
 pub mod lock;
 pub mod merge;
 pub mod moderation;
+pub mod queue;
 pub mod submit;
 pub mod tags;
 

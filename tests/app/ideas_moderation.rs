@@ -217,7 +217,7 @@ async fn the_queue_lists_pending_ideas_oldest_first() {
     assert!(published.contains("Allerede publisert idé"));
     assert!(!published.contains("Første ventende idé"));
 
-    let all = moderation::queue(&app.db, Channel::Idea, None, 0)
+    let all = innspill::inputs::queue::queue(&app.db, Channel::Idea, None, 0)
         .await
         .expect("queue");
     let statuses: Vec<Status> = all.inputs.iter().map(|idea| idea.status).collect();

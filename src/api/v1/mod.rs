@@ -1,7 +1,7 @@
 //! Version 1 of the JSON API: its routes, registered together with their documentation.
 
 pub mod errors;
-pub mod ideas;
+pub use crate::ideas::api as ideas;
 pub mod settings;
 pub mod theme_bodies;
 pub mod themes;

@@ -56,7 +56,7 @@ async fn idea_queue(
         .unwrap_or(1)
         .clamp(1, crate::ideas::listing::MAX_PAGE)
         - 1;
-    let queue = moderation::queue(&state.db, Channel::Idea, filter, page).await?;
+    let queue = crate::inputs::queue::queue(&state.db, Channel::Idea, filter, page).await?;
     Ok(html(views::queue(&ctx, &user, filter, &queue)))
 }
 

@@ -1,17 +1,12 @@
-//! `/api/v1/ideas`: residents' ideas. Published ones are readable without a
+//! `/api/v1/ideas`: residents' ideas, mapped from the listing service's results. Published ones are readable without a
 //! token, through the same service as the public pages; a facilitator's or an
 //! admin's token sees every idea with its status and theme tags. Contact
 //! details never appear here: personal data stays out of the API.
 
-use std::collections::HashMap;
-
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveEnum, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
-};
+use sea_orm::{ActiveEnum, ConnectionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -20,11 +15,11 @@ use validator::{ValidationError, ValidationErrors};
 use crate::AppState;
 use crate::api::auth::{ApiAuthError, ApiReader};
 use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
-use crate::entities::input::{self, Channel, Status};
-use crate::entities::{input_theme, theme};
+use crate::entities::input::Status;
 use crate::error::AppError;
-use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort};
+use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort, StaffIdea};
 use crate::inputs::StakeholderGroup;
+use crate::inputs::tags::Tag;
 
 /// Ideas on a page unless `per_page` says otherwise.
 const DEFAULT_PER_PAGE: u64 = 20;
@@ -271,7 +266,8 @@ pub async fn list_ideas(
         .check()
         .map_err(|errors| Invalid::from_validation(request_lang(&req), &errors))?;
     let (items, total) = if is_editor(&caller) {
-        all_ideas(&state.db, &filter, status).await?
+        let (ideas, total) = listing::staff_page(&state.db, &filter, status).await?;
+        (ideas.into_iter().map(staff_idea).collect(), total)
     } else if status.is_some_and(|status| status != Status::Published) {
         // Only editors see unpublished ideas: ask for a token, or a better one.
         return Err(match caller {
@@ -315,30 +311,22 @@ pub async fn get_idea(
 ) -> Result<HttpResponse, actix_web::Error> {
     let id = id.into_inner();
     let idea = if is_editor(&token_owner(&req, caller)?) {
-        let row = input::Entity::find_by_id(id)
-            .filter(input::Column::Channel.eq(Channel::Idea))
-            .one(&state.db)
-            .await
-            .map_err(AppError::from)?
+        let idea = listing::staff_one(&state.db, id)
+            .await?
             .ok_or(AppError::NotFound)?;
-        let mut tags = tags_of(&state.db, &[id]).await?;
-        staff_idea(row, tags.remove(&id).unwrap_or_default())
+        staff_idea(idea)
     } else {
         let detail = listing::published_one(&state.db, id)
             .await?
             .filter(|detail| detail.merged_into_id.is_none())
             .ok_or(AppError::NotFound)?;
-        let language = languages(&state.db, &[id])
-            .await?
-            .remove(&id)
-            .unwrap_or_default();
         Idea {
             id,
             title: detail.title,
             body: detail.body,
             stakeholder_group: detail.group.code().to_owned(),
             location: detail.location,
-            language,
+            language: detail.language,
             published_at: Some(detail.published_at),
             support_count: detail.support_count,
             themes: detail.themes.into_iter().map(|theme| theme.slug).collect(),
@@ -357,18 +345,7 @@ async fn public_ideas(
     summaries: Vec<IdeaSummary>,
 ) -> Result<Vec<Idea>, AppError> {
     let ids: Vec<Uuid> = summaries.iter().map(|idea| idea.id).collect();
-    let mut texts: HashMap<Uuid, (String, String)> = input::Entity::find()
-        .select_only()
-        .column(input::Column::Id)
-        .column(input::Column::Body)
-        .column(input::Column::Language)
-        .filter(input::Column::Id.is_in(ids))
-        .into_tuple::<(Uuid, String, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, body, language)| (id, (body, language)))
-        .collect();
+    let mut texts = listing::texts_of(db, &ids).await?;
     Ok(summaries
         .into_iter()
         .map(|summary| {
@@ -392,107 +369,37 @@ async fn public_ideas(
         .collect())
 }
 
-async fn languages(
-    db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> Result<HashMap<Uuid, String>, AppError> {
-    Ok(input::Entity::find()
-        .select_only()
-        .column(input::Column::Id)
-        .column(input::Column::Language)
-        .filter(input::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
-}
-
 /// An idea as editors see it: no contact, but status and every tag.
-fn staff_idea(row: input::Model, tags: Vec<IdeaTag>) -> Idea {
+fn staff_idea(StaffIdea { idea, tags }: StaffIdea) -> Idea {
     let themes = tags
         .iter()
-        .filter(|tag| tag.theme_active && tag.origin != "suggested")
-        .map(|tag| tag.theme.clone())
+        .filter(|tag| tag.is_public())
+        .map(|tag| tag.theme.slug.clone())
         .collect();
     Idea {
-        id: row.id,
-        title: row.title.unwrap_or_default(),
-        body: row.body,
-        stakeholder_group: row.stakeholder_group,
-        location: row.location,
-        language: row.language,
-        published_at: row.published_at,
-        support_count: u32::try_from(row.support_count).unwrap_or(0),
+        id: idea.id,
+        title: idea.title.unwrap_or_default(),
+        body: idea.body,
+        stakeholder_group: idea.stakeholder_group,
+        location: idea.location,
+        language: idea.language,
+        published_at: idea.published_at,
+        support_count: u32::try_from(idea.support_count).unwrap_or(0),
         themes,
-        status: Some(row.status.to_value()),
-        created_at: Some(row.created_at),
-        merged_into_id: row.merged_into_id,
-        tags: Some(tags),
+        status: Some(idea.status.to_value()),
+        created_at: Some(idea.created_at),
+        merged_into_id: idea.merged_into_id,
+        tags: Some(tags.into_iter().map(IdeaTag::from).collect()),
     }
 }
 
-/// Every idea matching `filter` (and `status`, when given), latest sent
-/// first or most supported first, and how many match. Theme tags of any
-/// origin count for the theme filter: editors see suggestions too.
-async fn all_ideas(
-    db: &impl ConnectionTrait,
-    filter: &ListFilter,
-    status: Option<Status>,
-) -> Result<(Vec<Idea>, u64), AppError> {
-    let condition = listing::filter_condition(filter, listing::Scope::Staff(status));
-    let mut select = input::Entity::find().filter(condition);
-    if filter.sort == Sort::MostSupported {
-        select = select.order_by_desc(input::Column::SupportCount);
+impl From<Tag> for IdeaTag {
+    fn from(tag: Tag) -> Self {
+        IdeaTag {
+            theme: tag.theme.slug,
+            origin: tag.origin.to_value(),
+            confidence: tag.confidence,
+            theme_active: tag.theme.active,
+        }
     }
-    let paginator = select
-        .order_by_desc(input::Column::CreatedAt)
-        .order_by_desc(input::Column::Id)
-        .paginate(db, filter.per_page());
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(filter.page() - 1).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
-    let mut tags = tags_of(db, &ids).await?;
-    let ideas = rows
-        .into_iter()
-        .map(|row| {
-            let tags = tags.remove(&row.id).unwrap_or_default();
-            staff_idea(row, tags)
-        })
-        .collect();
-    Ok((ideas, total))
-}
-
-/// Every tag of each of `ids`, in the facilitators' order of themes.
-async fn tags_of(
-    db: &impl ConnectionTrait,
-    ids: &[Uuid],
-) -> Result<HashMap<Uuid, Vec<IdeaTag>>, AppError> {
-    let mut by_idea: HashMap<Uuid, Vec<IdeaTag>> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(by_idea);
-    }
-    let rows = input_theme::Entity::find()
-        .select_only()
-        .column(input_theme::Column::InputId)
-        .column(theme::Column::Slug)
-        .column(input_theme::Column::Origin)
-        .column(input_theme::Column::Confidence)
-        .column(theme::Column::Active)
-        .join(JoinType::InnerJoin, input_theme::Relation::Theme.def())
-        .filter(input_theme::Column::InputId.is_in(ids.iter().copied()))
-        .order_by_asc(theme::Column::Position)
-        .order_by_asc(theme::Column::Slug)
-        .into_tuple::<(Uuid, String, input_theme::Origin, Option<f64>, bool)>()
-        .all(db)
-        .await?;
-    for (input_id, slug, origin, confidence, active) in rows {
-        by_idea.entry(input_id).or_default().push(IdeaTag {
-            theme: slug,
-            origin: origin.to_value(),
-            confidence,
-            theme_active: active,
-        });
-    }
-    Ok(by_idea)
 }
