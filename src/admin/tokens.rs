@@ -1,16 +1,14 @@
 //! Single-use links for invitations and password resets. The token is only
 //! in the mail; the database keeps its SHA-256, so a leaked table opens nothing.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     IntoActiveModel, QueryFilter,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::domain::SecretToken;
 use crate::entities::user_token::{self, Column};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +34,6 @@ impl Purpose {
     }
 }
 
-pub fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
 /// Creates a token for the user and returns it; earlier unused tokens of the
 /// same purpose stop working, so only the newest link counts.
 pub async fn issue(
@@ -54,20 +48,19 @@ pub async fn issue(
         .filter(Column::UsedAt.is_null())
         .exec(db)
         .await?;
-    let bytes: [u8; 32] = rand::random();
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = SecretToken::generate();
     user_token::Entity::insert(user_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
         purpose: Set(purpose.as_str().to_owned()),
-        token_hash: Set(hash(&token)),
+        token_hash: Set(token.hash()),
         expires_at: Set(now + purpose.lifetime()),
         used_at: Set(None),
         created_at: Set(now),
     })
     .exec(db)
     .await?;
-    Ok(token)
+    Ok(token.into_string())
 }
 
 /// The user a valid (unused, unexpired) token belongs to.
@@ -77,7 +70,7 @@ pub async fn find_valid(
     purpose: Purpose,
 ) -> Result<Option<user_token::Model>, DbErr> {
     user_token::Entity::find()
-        .filter(Column::TokenHash.eq(hash(token)))
+        .filter(Column::TokenHash.eq(SecretToken::hash_of(token)))
         .filter(Column::Purpose.eq(purpose.as_str()))
         .filter(Column::UsedAt.is_null())
         .filter(Column::ExpiresAt.gt(Utc::now()))

@@ -1,20 +1,17 @@
 //! API tokens: creating, listing, revoking and checking them. No HTTP here.
 //!
-//! A token is shown once when it is made; only its SHA-256 is stored, so a
-//! leaked database does not leak working tokens. A high-entropy random token
-//! needs no slow password hash: SHA-256 cannot be brute-forced back to it.
+//! A token is shown once when it is made; only its SHA-256 is stored (see
+//! `SecretToken`), so a leaked database does not leak working tokens.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionSession, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, Entry};
+use crate::domain::SecretToken;
 use crate::entities::{api_token, user};
 use crate::error::AppError;
 
@@ -29,14 +26,14 @@ pub const MAX_NAME_LEN: usize = 100;
 const LAST_USED_GRANULARITY: Duration = Duration::minutes(1);
 
 /// A fresh token: the marker and 32 random bytes in URL-safe base64.
-pub fn generate() -> String {
-    let bytes: [u8; 32] = rand::random();
-    format!("{TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
+fn generate() -> SecretToken {
+    SecretToken::generate_with_prefix(TOKEN_PREFIX)
 }
 
-/// What is stored for a token: its SHA-256 in lower-case hex.
+/// What is stored for an API token: the SHA-256 of the whole text, marker
+/// included. Kept under this name because tests look rows up with it.
 pub fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    SecretToken::hash_of(token)
 }
 
 /// Creates a token for `owner` and records who did it; returns the row and
@@ -56,8 +53,8 @@ pub async fn create(
         id: Set(Uuid::now_v7()),
         user_id: Set(owner.id),
         name: Set(name.to_owned()),
-        token_hash: Set(hash(&token)),
-        prefix: Set(token.chars().take(SHOWN_PREFIX_LEN).collect()),
+        token_hash: Set(token.hash()),
+        prefix: Set(token.expose().chars().take(SHOWN_PREFIX_LEN).collect()),
         created_at: Set(Utc::now()),
         last_used_at: Set(None),
         revoked_at: Set(None),
@@ -74,7 +71,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    Ok((row, token))
+    Ok((row, token.into_string()))
 }
 
 /// Every token, newest first, with its owner.
@@ -128,7 +125,7 @@ pub async fn authenticate(
         return Ok(None);
     }
     let found = api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(hash(token)))
+        .filter(api_token::Column::TokenHash.eq(SecretToken::hash_of(token)))
         .filter(api_token::Column::RevokedAt.is_null())
         .find_also_related(user::Entity)
         .one(db)
@@ -183,8 +180,8 @@ mod tests {
 
     #[test]
     fn tokens_are_marked_random_and_hashed_to_hex() {
-        let a = generate();
-        let b = generate();
+        let a = generate().into_string();
+        let b = generate().into_string();
         assert_ne!(a, b);
         assert!(a.starts_with("inn_"));
         // 32 bytes are 43 base64 characters without padding.

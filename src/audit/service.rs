@@ -1,13 +1,16 @@
 //! Writing and reading audit entries. Callers pass their transaction so the
 //! entry commits with the change it records.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
 use crate::entities::{audit_log, user};
+use crate::web::paging::{self, Page, PageRequest};
 
 /// What an entry is about.
 pub struct Entry<'a> {
@@ -56,38 +59,40 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
     Ok(())
 }
 
+/// One entry as the log page shows it: the row and who acted, if anyone did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoggedEntry {
+    pub entry: audit_log::Model,
+    /// None for the system (the command line, a worker) or a deleted user.
+    pub actor: Option<user::Model>,
+}
+
 /// A page of entries, newest first, with the acting user when there is one.
+/// The users come in one query for the whole page, not one per row.
 pub async fn page(
     db: &impl ConnectionTrait,
-    page: u64,
-    per_page: u64,
-) -> Result<(Vec<(audit_log::Model, Option<user::Model>)>, u64), DbErr> {
-    let total = audit_log::Entity::find().count(db).await?;
-    let rows = audit_log::Entity::find()
+    request: PageRequest,
+) -> Result<Page<LoggedEntry>, DbErr> {
+    let query = audit_log::Entity::find()
         .order_by_desc(audit_log::Column::CreatedAt)
-        .order_by_desc(audit_log::Column::Id)
-        .offset(page * per_page)
-        .limit(per_page)
-        .all(db)
-        .await?;
-    let user_ids: Vec<Uuid> = rows.iter().filter_map(|row| row.user_id).collect();
-    let users = if user_ids.is_empty() {
-        Vec::new()
+        .order_by_desc(audit_log::Column::Id);
+    let rows = paging::fetch(db, query, request).await?;
+    let mut user_ids: Vec<Uuid> = rows.items.iter().filter_map(|row| row.user_id).collect();
+    user_ids.sort_unstable();
+    user_ids.dedup();
+    let users: HashMap<Uuid, user::Model> = if user_ids.is_empty() {
+        HashMap::new()
     } else {
-        use sea_orm::{ColumnTrait, QueryFilter};
         user::Entity::find()
             .filter(user::Column::Id.is_in(user_ids))
             .all(db)
             .await?
+            .into_iter()
+            .map(|user| (user.id, user))
+            .collect()
     };
-    let entries = rows
-        .into_iter()
-        .map(|row| {
-            let actor = row
-                .user_id
-                .and_then(|id| users.iter().find(|u| u.id == id).cloned());
-            (row, actor)
-        })
-        .collect();
-    Ok((entries, total))
+    Ok(rows.map(|entry| LoggedEntry {
+        actor: entry.user_id.and_then(|id| users.get(&id).cloned()),
+        entry,
+    }))
 }

@@ -73,6 +73,8 @@ impl Lang {
 macro_rules! locale_files {
     ($lang:literal) => {
         concat!(
+            include_str!(concat!("../../assets/locales/", $lang, "/common.toml")),
+            "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/site.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/admin.toml")),

@@ -3,6 +3,7 @@
 pub mod admin_shell;
 pub mod assets;
 pub mod auth;
+pub mod components;
 pub mod context;
 pub mod csrf;
 pub mod errors;
@@ -10,6 +11,7 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod layout;
+pub mod paging;
 pub mod private;
 pub mod public_form;
 pub mod rate_limit;

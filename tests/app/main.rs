@@ -8,6 +8,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod audit;
 mod cli;
 mod demo;
 mod errors;

@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::audit::service;
 use crate::error::AppError;
 use crate::web::auth::Admin;
+use crate::web::paging::PageRequest;
 use crate::web::{PageContext, html};
 
 use crate::admin::views::audit as views;
@@ -14,12 +15,14 @@ use crate::admin::views::audit as views;
 const PER_PAGE: u64 = 50;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/logg", web::get().to(audit_log));
+    cfg.route(views::PATH, web::get().to(audit_log));
 }
 
+/// A string, not a number: `?side=x` or an absurd number is read as a page
+/// (the first or the last), not refused with a 400.
 #[derive(Deserialize)]
 struct PageQuery {
-    side: Option<u64>,
+    side: Option<String>,
 }
 
 #[tracing::instrument(skip_all)]
@@ -29,11 +32,7 @@ async fn audit_log(
     Admin(me): Admin,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = query
-        .side
-        .unwrap_or(1)
-        .clamp(1, crate::ideas::listing::MAX_PAGE);
-    let (entries, total) = service::page(&state.db, page - 1, PER_PAGE).await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    Ok(html(views::audit_log(&ctx, &me, &entries, page, pages)))
+    let request = PageRequest::parse(query.side.as_deref(), PER_PAGE);
+    let entries = service::page(&state.db, request).await?;
+    Ok(html(views::audit_log(&ctx, &me, &entries)))
 }

@@ -2,18 +2,18 @@
 
 use maud::{Markup, html};
 
-use crate::entities::{audit_log, user};
+use crate::audit::service::LoggedEntry;
+use crate::entities::user;
 use crate::web::PageContext;
 use crate::web::admin_shell::{Section, admin_page};
+use crate::web::components::{PageLinks, Precision, pager, time};
+use crate::web::paging::Page;
 
-pub fn audit_log(
-    ctx: &PageContext,
-    me: &user::Model,
-    entries: &[(audit_log::Model, Option<user::Model>)],
-    page: u64,
-    pages: u64,
-) -> Markup {
+pub const PATH: &str = "/admin/logg";
+
+pub fn audit_log(ctx: &PageContext, me: &user::Model, entries: &Page<LoggedEntry>) -> Markup {
     let title = ctx.t("audit.title");
+    let links = PageLinks::new(PATH);
     admin_page(
         ctx,
         me,
@@ -21,7 +21,7 @@ pub fn audit_log(
         Section::Audit,
         html! {
             h1 { (title) }
-            @if entries.is_empty() {
+            @if entries.items.is_empty() {
                 p { (ctx.t("audit.empty")) }
             } @else {
                 table.data {
@@ -33,11 +33,9 @@ pub fn audit_log(
                         th scope="col" { (ctx.t("audit.details")) }
                     } }
                     tbody {
-                        @for (entry, actor) in entries {
+                        @for LoggedEntry { entry, actor } in &entries.items {
                             tr {
-                                td { time datetime=(entry.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) {
-                                    (entry.created_at.format("%Y-%m-%d %H:%M:%S UTC"))
-                                } }
+                                td { (time(ctx.lang, entry.created_at, Precision::Second)) }
                                 td { @if let Some(actor) = actor { (actor.name) " (" (actor.email) ")" } @else { "–" } }
                                 td { code { (entry.action) } }
                                 td { (entry.entity_type.as_deref().unwrap_or("")) " " (entry.entity_id.as_deref().unwrap_or("")) }
@@ -47,13 +45,7 @@ pub fn audit_log(
                     }
                 }
             }
-            @if pages > 1 {
-                nav.pager aria-label=(ctx.t("audit.pages")) {
-                    @if page > 1 { a href={ "/admin/logg?side=" (page - 1) } rel="prev" { (ctx.t("audit.newer")) } }
-                    span { (ctx.tr("audit.page_of", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }
-                    @if page < pages { a href={ "/admin/logg?side=" (page + 1) } rel="next" { (ctx.t("audit.older")) } }
-                }
-            }
+            (pager(ctx.lang, ctx.t("audit.pages"), entries.page(), entries.pages(), |n| links.href(n)))
         },
     )
 }
