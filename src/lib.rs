@@ -102,6 +102,7 @@ impl Application {
                 .app_data(aweb::JsonConfig::default().limit(MAX_BODY_BYTES))
                 .wrap(web::session::middleware(cookie_key.clone(), https))
                 .wrap(from_fn(web::errors::render_errors))
+                .wrap(from_fn(web::headers::no_store_for_staff))
                 .wrap(web::headers::security_headers(https))
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<web::request_log::RequestSpan>::new())
