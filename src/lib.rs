@@ -115,6 +115,7 @@ impl Application {
                 .configure(ideas::public_routes::configure)
                 .configure(ideas::admin_routes::configure)
                 .configure(api::routes::configure)
+                .service(web::errors::fallback()) // after every route: 405 or 404
                 .default_service(aweb::to(not_found))
         })
         .shutdown_timeout(SHUTDOWN_GRACE.as_secs())
