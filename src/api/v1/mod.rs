@@ -2,6 +2,7 @@
 
 pub mod errors;
 pub mod ideas;
+pub mod params;
 pub mod settings;
 pub mod theme_bodies;
 pub mod themes;
