@@ -103,6 +103,7 @@ impl Application {
                 .app_data(aweb::JsonConfig::default().limit(MAX_BODY_BYTES))
                 .wrap(web::session::middleware(cookie_key.clone(), https))
                 .wrap(from_fn(web::errors::render_errors))
+                .wrap(from_fn(web::headers::no_store_for_staff))
                 .wrap(web::headers::security_headers(https))
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<web::request_log::RequestSpan>::new())
@@ -113,6 +114,7 @@ impl Application {
                 .configure(settings::routes::configure)
                 .configure(ideas::configure)
                 .configure(api::routes::configure)
+                .service(web::errors::fallback()) // after every route: 405 or 404
                 .default_service(aweb::to(not_found))
         })
         .shutdown_timeout(SHUTDOWN_GRACE.as_secs())

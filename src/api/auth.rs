@@ -3,13 +3,17 @@
 //! A handler states what it needs by its argument type, as staff pages do:
 //! `ApiReader` (any role) or `ApiEditor` (admin or facilitator). A missing,
 //! unknown or revoked token, or one whose owner is disabled, gets 401 with
-//! `WWW-Authenticate: Bearer`; a role that falls short gets 403.
+//! `WWW-Authenticate: Bearer`; a role that falls short gets 403. What a
+//! token unlocks is never cached (`private_to_the_token`).
 
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::dev::Payload;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::HeaderValue;
 use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 
 use crate::AppState;
@@ -76,6 +80,31 @@ impl ResponseError for ApiAuthError {
                 },
             })
     }
+}
+
+/// Keeps what a token unlocks out of caches, for every response under the
+/// scope it wraps.
+///
+/// A request with credentials gets `no-store`: its answer (unpublished
+/// ideas, settings, or a 401 for a bad token) is for that caller alone.
+/// Every answer says `Vary: Authorization`, because the same URL answers
+/// differently with and without a token (published ideas for the public,
+/// every idea for an editor), so no cache may hand one caller's variant to
+/// another. Public answers keep whatever caching their handler chose.
+/// Decided here, from the request, so no handler can forget it, and an
+/// error after authentication is covered as well as a success.
+pub async fn private_to_the_token(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let with_credentials = req.headers().contains_key(header::AUTHORIZATION);
+    let mut res = next.call(req).await?;
+    let headers = res.headers_mut();
+    headers.append(header::VARY, HeaderValue::from_static("Authorization"));
+    if with_credentials {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
 }
 
 /// The token from `Authorization: Bearer <token>`; the scheme is case-insensitive.

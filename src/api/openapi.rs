@@ -11,6 +11,7 @@ use utoipa::openapi::{Components, OpenApi as Document, RefOr, schema::Schema};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::auth::SECURITY_SCHEME;
+use crate::api::v1::params::{SortParam, StatusParam};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,6 +27,8 @@ use crate::api::auth::SECURITY_SCHEME;
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     security(("bearer" = [])),
+    // Listed here so every operation's parameters can refer to them.
+    components(schemas(SortParam, StatusParam)),
     modifiers(&BearerScheme),
     tags(
         (name = "ideas", description = "Residents' ideas: published ones for everyone, all of them for editors."),

@@ -2,7 +2,6 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use maud::Markup;
 use serde::Deserialize;
 use uuid::Uuid;
 use validator::Validate;
@@ -10,10 +9,10 @@ use validator::Validate;
 use crate::AppState;
 use crate::api::{tokens, v1, views};
 use crate::error::AppError;
-use crate::web::PageContext;
 use crate::web::auth::Admin;
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
+use crate::web::{PageContext, html, html_status};
 
 /// Mounts `/api/v1/` (routes and their OpenAPI document come from one list)
 /// and the admin page `/admin/api-nokler`.
@@ -39,12 +38,12 @@ async fn token_list(
     Admin(me): Admin,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<HttpResponse, AppError> {
     let tokens = tokens::list(&state.db).await?;
     let owners = tokens::possible_owners(&state.db).await?;
     let notice =
         (query.melding.as_deref() == Some("trukket-tilbake")).then(|| ctx.t("api.revoked_notice"));
-    Ok(views::token_page(
+    Ok(html(views::token_page(
         &ctx,
         &me,
         &views::TokenPage {
@@ -55,7 +54,7 @@ async fn token_list(
             created: None,
             notice,
         },
-    ))
+    )))
 }
 
 #[derive(Deserialize, Validate)]
@@ -123,11 +122,7 @@ async fn create_token(
             notice: None,
         },
     );
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        // The page holds a secret: no cache may keep it.
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(page.into_string()))
+    Ok(html_status(status, page))
 }
 
 #[derive(Deserialize)]

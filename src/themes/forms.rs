@@ -8,7 +8,11 @@
 use serde::Deserialize;
 use validator::{Validate, ValidationError, ValidationErrors};
 
-use super::values::{Colour, Name, Slug, ThemeFields, is_valid_colour, is_valid_slug};
+use super::changes::NewTheme;
+use super::values::{
+    Colour, Description, Fault, Invalid, Keywords, Name, Slug, ThemeFields, is_valid_colour,
+    is_valid_slug,
+};
 use crate::entities::theme;
 use crate::web::Lang;
 use crate::web::forms::FormErrors;
@@ -31,15 +35,45 @@ pub const THEME_FIELDS: [&str; 7] = [
 pub struct ThemeForm {
     #[validate(custom(function = "check_slug", message = "themes.validation.slug"))]
     pub slug: String,
-    #[validate(length(min = 1, max = 120, message = "themes.validation.name_nb"))]
+    #[validate(
+        length(min = 1, max = 120, message = "themes.validation.name_nb"),
+        custom(
+            function = "check_name_characters",
+            message = "themes.validation.control_characters"
+        )
+    )]
     pub name_nb: String,
-    #[validate(length(min = 1, max = 120, message = "themes.validation.name_nn"))]
+    #[validate(
+        length(min = 1, max = 120, message = "themes.validation.name_nn"),
+        custom(
+            function = "check_name_characters",
+            message = "themes.validation.control_characters"
+        )
+    )]
     pub name_nn: String,
-    #[validate(length(min = 1, max = 120, message = "themes.validation.name_en"))]
+    #[validate(
+        length(min = 1, max = 120, message = "themes.validation.name_en"),
+        custom(
+            function = "check_name_characters",
+            message = "themes.validation.control_characters"
+        )
+    )]
     pub name_en: String,
-    #[validate(length(max = 2000, message = "themes.validation.description"))]
+    #[validate(
+        length(max = 2000, message = "themes.validation.description"),
+        custom(
+            function = "check_description_characters",
+            message = "themes.validation.control_characters"
+        )
+    )]
     pub description: String,
-    #[validate(length(max = 2000, message = "themes.validation.keywords"))]
+    #[validate(
+        length(max = 2000, message = "themes.validation.keywords"),
+        custom(
+            function = "check_keywords_characters",
+            message = "themes.validation.control_characters"
+        )
+    )]
     pub keywords: String,
     #[validate(custom(function = "check_colour", message = "themes.validation.colour"))]
     pub colour: String,
@@ -55,6 +89,30 @@ fn check_colour(value: &str) -> Result<(), ValidationError> {
     is_valid_colour(value)
         .then_some(())
         .ok_or_else(|| ValidationError::new("colour"))
+}
+
+/// The value types decide which characters are allowed; lengths have rules
+/// of their own above, with messages that name the field.
+fn control_characters<T>(parsed: Result<T, Invalid>) -> Result<(), ValidationError> {
+    match parsed {
+        Err(Invalid {
+            fault: Fault::ControlCharacter,
+            ..
+        }) => Err(ValidationError::new("control_characters")),
+        _ => Ok(()),
+    }
+}
+
+fn check_name_characters(value: &str) -> Result<(), ValidationError> {
+    control_characters(Name::parse(value))
+}
+
+fn check_description_characters(value: &str) -> Result<(), ValidationError> {
+    control_characters(Description::parse(value))
+}
+
+fn check_keywords_characters(value: &str) -> Result<(), ValidationError> {
+    control_characters(Keywords::parse(value))
 }
 
 impl ThemeForm {
@@ -109,9 +167,23 @@ impl ThemeForm {
             name_nb: Name::parse(&self.name_nb).ok()?,
             name_nn: Name::parse(&self.name_nn).ok()?,
             name_en: Name::parse(&self.name_en).ok()?,
-            description: self.description.clone(),
-            keywords: super::values::normalise_keywords(&self.keywords),
+            description: Description::parse(&self.description).ok()?.into_string(),
+            keywords: Keywords::parse(&self.keywords).ok()?.into_string(),
             colour: Colour::parse(&self.colour).ok()?,
+        })
+    }
+
+    /// A new theme from this form, switched on, when every field is valid.
+    pub fn new_theme(&self) -> Option<NewTheme> {
+        Some(NewTheme {
+            slug: self.slug()?,
+            name_nb: Name::parse(&self.name_nb).ok()?,
+            name_nn: Name::parse(&self.name_nn).ok()?,
+            name_en: Name::parse(&self.name_en).ok()?,
+            description: Description::parse(&self.description).ok()?,
+            keywords: Keywords::parse(&self.keywords).ok()?,
+            colour: Some(Colour::parse(&self.colour).ok()?),
+            active: true,
         })
     }
 }

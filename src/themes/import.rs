@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 pub use super::problems::{Problem, ProblemKind};
-use super::values::{Colour, Name, Slug, TEXT_MAX, normalise_keywords};
+use super::values::{Colour, Description, Fault, Invalid, Keywords, Name, Slug};
 
 /// Columns every file must have.
 const REQUIRED: [&str; 4] = ["slug", "name_nb", "name_nn", "name_en"];
@@ -221,8 +221,10 @@ impl Columns {
                 problem(ProblemKind::MissingName(column));
             }
             Name::parse(text)
-                .map_err(|_| {
-                    if !text.is_empty() {
+                .map_err(|invalid| {
+                    if invalid.fault == Fault::ControlCharacter {
+                        problem(ProblemKind::ControlCharacter(column));
+                    } else if !text.is_empty() {
                         problem(ProblemKind::NameTooLong(column));
                     }
                 })
@@ -231,20 +233,24 @@ impl Columns {
         let name_nb = name("name_nb", self.name_nb);
         let name_nn = name("name_nn", self.name_nn);
         let name_en = name("name_en", self.name_en);
-        let description = optional(self.description).map(str::to_owned);
-        if description
-            .as_ref()
-            .is_some_and(|text| text.chars().count() > TEXT_MAX)
-        {
-            problem(ProblemKind::TooLong("description"));
-        }
-        let keywords = optional(self.keywords).map(normalise_keywords);
-        if keywords
-            .as_ref()
-            .is_some_and(|text| text.chars().count() > TEXT_MAX)
-        {
-            problem(ProblemKind::TooLong("keywords"));
-        }
+        let mut text = |column: &'static str,
+                        index: Option<usize>,
+                        parse: fn(&str) -> Result<String, Invalid>| {
+            let parsed = optional(index).map(parse).transpose();
+            parsed
+                .map_err(|invalid| match invalid.fault {
+                    Fault::ControlCharacter => problem(ProblemKind::ControlCharacter(column)),
+                    _ => problem(ProblemKind::TooLong(column)),
+                })
+                .ok()
+                .flatten()
+        };
+        let description = text("description", self.description, |value| {
+            Description::parse(value).map(Description::into_string)
+        });
+        let keywords = text("keywords", self.keywords, |value| {
+            Keywords::parse(value).map(Keywords::into_string)
+        });
         let colour = match optional(self.colour) {
             Some(text) => match Colour::parse(text) {
                 Ok(colour) => Some(colour),
@@ -365,6 +371,20 @@ mod tests {
             kinds("slug,name_nb,name_nn,name_en,colour\nx1,A,A,A,#12345\n")[0].1,
             ProblemKind::BadColour(_)
         ));
+    }
+
+    #[test]
+    fn control_characters_in_any_text_column_are_reported() {
+        let text = "slug,name_nb,name_nn,name_en,description,keywords\n\
+                    hav,H\u{0}av,Hav,Sea,Fisk\u{7},fisk\u{1b}\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (Some(2), ProblemKind::ControlCharacter("name_nb")),
+                (Some(2), ProblemKind::ControlCharacter("description")),
+                (Some(2), ProblemKind::ControlCharacter("keywords")),
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Themes: the candidate priority areas (innsatsområder) inputs are tagged
 //! with, and the staff pages and CSV import that keep them.
 
+pub mod changes;
 pub mod forms;
 pub mod import;
 pub mod problems;
@@ -9,5 +10,6 @@ pub mod service;
 pub mod values;
 mod views;
 
+pub use changes::{CreateError, NewTheme};
 pub use service::{ImportError, ImportReport};
-pub use values::{Colour, Name, Slug, ThemeFields};
+pub use values::{Colour, Description, Keywords, Name, Slug, ThemeFields};

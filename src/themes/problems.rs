@@ -36,6 +36,8 @@ pub enum ProblemKind {
     MissingName(&'static str),
     NameTooLong(&'static str),
     TooLong(&'static str),
+    /// NUL, escape or another control character in a text column.
+    ControlCharacter(&'static str),
     BadColour(String),
 }
 
@@ -55,6 +57,7 @@ impl ProblemKind {
             Self::MissingName(_) => "missing_name",
             Self::NameTooLong(_) => "name_too_long",
             Self::TooLong(_) => "too_long",
+            Self::ControlCharacter(_) => "control_character",
             Self::BadColour(_) => "bad_colour",
         }
     }
@@ -63,7 +66,9 @@ impl ProblemKind {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Self::Unreadable(detail) => vec![("detail", detail.clone())],
-            Self::MissingColumn(column) | Self::MissingName(column) => {
+            Self::MissingColumn(column)
+            | Self::MissingName(column)
+            | Self::ControlCharacter(column) => {
                 vec![("column", (*column).to_owned())]
             }
             Self::NameTooLong(column) | Self::TooLong(column) => vec![
@@ -136,6 +141,10 @@ impl fmt::Display for Problem {
                 f,
                 "{column} is longer than {} characters",
                 limit_for(column)
+            ),
+            ProblemKind::ControlCharacter(column) => write!(
+                f,
+                "{column} holds a control character (such as NUL or escape)"
             ),
             ProblemKind::BadColour(value) => write!(
                 f,

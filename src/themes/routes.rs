@@ -8,6 +8,7 @@ use maud::Markup;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::changes::{self, CreateError};
 use super::forms::{ImportForm, ThemeForm};
 use super::service::{self, Direction, ImportError};
 use super::views;
@@ -130,24 +131,27 @@ async fn create_theme(
 ) -> Result<HttpResponse, AppError> {
     let form = form.trimmed();
     let mut errors = form.errors(ctx.lang);
-    if errors.get("slug").is_none() && service::get_by_slug(&state.db, &form.slug).await?.is_some()
+    // Said along with the other messages, so one round trip shows them all;
+    // `create_theme` checks again and has the last word.
+    if !errors.is_empty()
+        && errors.get("slug").is_none()
+        && service::get_by_slug(&state.db, &form.slug).await?.is_some()
     {
         errors.add("slug", ctx.t("themes.validation.slug_taken"));
     }
-    let (Some(slug), Some(fields), true) = (form.slug(), form.fields(), errors.is_empty()) else {
+    let (Some(new), true) = (form.new_theme(), errors.is_empty()) else {
         return Ok(invalid(views::form_page(&ctx, &user, None, &form, &errors)));
     };
-    match service::create(&state.db, Some(user.id), &slug, &fields).await {
+    match changes::create_theme(&state.db, Some(user.id), &new).await {
         Ok(theme) => Ok(redirect(&format!(
             "/admin/temaer?melding=opprettet#tema-{}",
             theme.slug
         ))),
-        // Someone took the slug between the check and the insert.
-        Err(AppError::Conflict(_)) => {
+        Err(CreateError::SlugTaken) => {
             errors.add("slug", ctx.t("themes.validation.slug_taken"));
             Ok(invalid(views::form_page(&ctx, &user, None, &form, &errors)))
         }
-        Err(err) => Err(err),
+        Err(CreateError::Failed(err)) => Err(err),
     }
 }
 

@@ -20,10 +20,45 @@ pub const PALETTE: [&str; 10] = [
     "#3949ab", "#795548",
 ];
 
-/// A value that does not fit its rule.
+/// What is wrong with a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {0}")]
-pub struct Invalid(pub &'static str);
+pub enum Fault {
+    #[error("is empty or too long")]
+    Length,
+    #[error("is not of its form")]
+    Form,
+    /// NUL, escape and the like: no one types them, they are invisible on a
+    /// page, and they break the CSV files, terminals and tagger the text goes to.
+    #[error("holds a control character")]
+    ControlCharacter,
+}
+
+/// A value that does not fit its rule: which kind of value, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {field}: it {fault}")]
+pub struct Invalid {
+    pub field: &'static str,
+    pub fault: Fault,
+}
+
+impl Invalid {
+    fn new(field: &'static str, fault: Fault) -> Self {
+        Self { field, fault }
+    }
+}
+
+/// Refuses control characters except those in `allowed` (line breaks in a
+/// multi-line text, say).
+fn without_controls(field: &'static str, value: &str, allowed: &[char]) -> Result<(), Invalid> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !allowed.contains(&c))
+    {
+        Err(Invalid::new(field, Fault::ControlCharacter))
+    } else {
+        Ok(())
+    }
+}
 
 /// The stable identifier of a theme in URLs, files and the tagger's data:
 /// 2–60 of `a-z`, `0-9` and `-`.
@@ -36,7 +71,7 @@ impl Slug {
         if is_valid_slug(value) {
             Ok(Self(value.to_owned()))
         } else {
-            Err(Invalid("slug"))
+            Err(Invalid::new("slug", Fault::Form))
         }
     }
 
@@ -58,18 +93,19 @@ pub fn is_valid_slug(value: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A theme's name in one language: trimmed, 1–120 characters.
+/// A theme's name in one language: one trimmed line of 1–120 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name(String);
 
 impl Name {
     pub fn parse(value: &str) -> Result<Self, Invalid> {
         let value = value.trim();
+        without_controls("name", value, &[])?;
         let length = value.chars().count();
         if (1..=NAME_MAX).contains(&length) {
             Ok(Self(value.to_owned()))
         } else {
-            Err(Invalid("name"))
+            Err(Invalid::new("name", Fault::Length))
         }
     }
 
@@ -88,7 +124,7 @@ impl Colour {
         if is_valid_colour(value) {
             Ok(Self(value.to_ascii_lowercase()))
         } else {
-            Err(Invalid("colour"))
+            Err(Invalid::new("colour", Fault::Form))
         }
     }
 
@@ -106,11 +142,64 @@ pub fn is_valid_colour(value: &str) -> bool {
     value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// A theme's description: trimmed, up to 2000 characters, in lines and
+/// paragraphs but without other control characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Description(String);
+
+impl Description {
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
+        let value = value.trim();
+        // A textarea sends CR LF; a pasted paragraph may bring a tab.
+        without_controls("description", value, &['\n', '\r', '\t'])?;
+        if value.chars().count() <= TEXT_MAX {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(Invalid::new("description", Fault::Length))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A theme's keywords, normalised with [`normalise_keywords`] to one line of
+/// at most 2000 characters. Line breaks and tabs separate words as commas do;
+/// any other control character is refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keywords(String);
+
+impl Keywords {
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
+        without_controls("keywords", value, &['\n', '\r', '\t'])?;
+        let line = normalise_keywords(value);
+        if line.chars().count() <= TEXT_MAX {
+            Ok(Self(line))
+        } else {
+            Err(Invalid::new("keywords", Fault::Length))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 /// Keywords as one comma-separated line: the tagger splits on commas, and
-/// people paste them one per line or with stray spaces.
+/// people paste them one per line, from a spreadsheet row (tabs) or with
+/// stray spaces.
 pub fn normalise_keywords(text: &str) -> String {
     let mut seen: Vec<String> = Vec::new();
-    for word in text.split([',', '\n', ';']).map(str::trim) {
+    for word in text.split([',', '\n', ';', '\t']).map(str::trim) {
         if !word.is_empty() && !seen.iter().any(|w| w.to_lowercase() == word.to_lowercase()) {
             seen.push(word.to_owned());
         }
@@ -119,6 +208,10 @@ pub fn normalise_keywords(text: &str) -> String {
 }
 
 /// Everything about a theme that can change after it is created.
+///
+/// `description` and `keywords` are plain strings so that tests elsewhere can
+/// build a theme in one expression; every form, file and API body fills them
+/// from [`Description::parse`] and [`Keywords::parse`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThemeFields {
     pub name_nb: Name,
@@ -191,6 +284,44 @@ mod tests {
         for bad in ["a1b2c3", "#abc", "#a1b2c3d", "#ggggggg", "red", "#ééé"] {
             assert!(Colour::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn text_with_control_characters_is_refused_but_line_breaks_are_kept() {
+        let control = |result: Result<(), Invalid>| {
+            matches!(
+                result,
+                Err(Invalid {
+                    fault: Fault::ControlCharacter,
+                    ..
+                })
+            )
+        };
+        for bad in [
+            "Reise\0liv",
+            "Reise\u{1b}[31mliv",
+            "Reise\u{7f}liv",
+            "a\tb",
+            "a\nb",
+        ] {
+            assert!(control(Name::parse(bad).map(drop)), "{bad:?}");
+        }
+        for bad in ["nul\0", "bell\u{7}", "c1\u{85}x"] {
+            assert!(control(Description::parse(bad).map(drop)), "{bad:?}");
+            assert!(control(Keywords::parse(bad).map(drop)), "{bad:?}");
+        }
+        assert_eq!(
+            Description::parse(" Første avsnitt.\r\n\r\n\tAndre. ").map(Description::into_string),
+            Ok("Første avsnitt.\r\n\r\n\tAndre.".to_owned())
+        );
+        assert_eq!(
+            Keywords::parse("hytte\tfjell\r\nfisk").map(Keywords::into_string),
+            Ok("hytte, fjell, fisk".to_owned())
+        );
+        assert_eq!(
+            Description::parse(&"æ".repeat(2001)),
+            Err(Invalid::new("description", Fault::Length))
+        );
     }
 
     #[test]

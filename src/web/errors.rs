@@ -1,4 +1,5 @@
-//! Turns bare error responses into a page in the user's language, or JSON under `/api/`.
+//! Turns bare error responses into a page in the user's language, or JSON under `/api/`,
+//! and answers requests no route takes with 404 or 405.
 //!
 //! Handlers and actix itself answer errors with a status and plain text; this
 //! middleware is the one place that sees both the error and the request, so
@@ -6,10 +7,12 @@
 //! or JSON (a form shown again with its messages, say) pass untouched.
 
 use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
-use actix_web::middleware::Next;
-use actix_web::{Error, HttpRequest, HttpResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{Error, HttpRequest, HttpResponse, Resource, ResponseError, web};
+
+use crate::error::AppError;
 
 use crate::web::context::PageContext;
 use maud::{Markup, html};
@@ -49,6 +52,45 @@ pub async fn render_errors(
     Ok(ServiceResponse::new(req, new))
 }
 
+/// The service to register last, in the app and in every scope: it takes
+/// every path the routes before it did not.
+///
+/// Each `cfg.route(path, web::get()...)` is a resource of its own whose method
+/// guard fails a request of another method, so such a request used to fall
+/// through to the default service, a 404. On the way, actix's method guards
+/// note every method registered for the path, and a resource without routes
+/// answers with 405 and an `Allow` header listing them. This catch-all is
+/// such a resource, so a known path with a wrong method gets 405 + `Allow`
+/// whichever way its routes were registered; a path no route knows leaves
+/// nothing noted, and its bare 405 becomes the 404 it is.
+pub fn fallback() -> Resource<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<BoxBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    web::resource("/{tail}*").wrap(from_fn(unknown_path_is_not_found))
+}
+
+async fn unknown_path_is_not_found(
+    req: ServiceRequest,
+    next: Next<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let res = next.call(req).await?;
+    if res.status() == StatusCode::METHOD_NOT_ALLOWED && !res.headers().contains_key(header::ALLOW)
+    {
+        let (req, _) = res.into_parts();
+        return Ok(ServiceResponse::new(
+            req,
+            AppError::NotFound.error_response(),
+        ));
+    }
+    Ok(res)
+}
+
 /// Staff pages without a valid session go to the sign-in page, which comes
 /// back here afterwards.
 fn to_sign_in(req: &HttpRequest, old: HttpResponse) -> HttpResponse {
@@ -81,7 +123,8 @@ fn has_rendered_body(res: &ServiceResponse<BoxBody>) -> bool {
 fn message_key(status: StatusCode) -> &'static str {
     match status.as_u16() {
         401 | 403 => "forbidden",
-        404 | 405 => "not_found",
+        404 => "not_found",
+        405 => "method_not_allowed",
         413 => "too_large",
         429 => "too_many",
         400..=499 => "bad_request",

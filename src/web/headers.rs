@@ -1,6 +1,9 @@
-//! Security headers on every response.
+//! Security headers on every response, and no caching of staff pages.
 
-use actix_web::middleware::DefaultHeaders;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, Next};
 
 /// No inline script or style anywhere, so the policy needs no `unsafe-*` source.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
@@ -25,5 +28,41 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
         ))
     } else {
         headers
+    }
+}
+
+/// Every response under `/admin` is `no-store`: staff pages hold personal
+/// data, form tokens and, once, a new API token. Left to each handler, one
+/// that returned its markup directly (the API token page did) went out with
+/// no `Cache-Control` at all; decided here, no page can forget it.
+pub async fn no_store_for_staff(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let staff = is_staff_path(req.path());
+    let mut res = next.call(req).await?;
+    if staff {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
+
+fn is_staff_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_paths_are_admin_and_below_it_only() {
+        for path in ["/admin", "/admin/", "/admin/api-nokler", "/admin/temaer/ny"] {
+            assert!(is_staff_path(path), "{path}");
+        }
+        for path in ["/", "/administrasjon", "/ideer/admin", "/api/v1/themes"] {
+            assert!(!is_staff_path(path), "{path}");
+        }
     }
 }

@@ -836,3 +836,330 @@ async fn only_admins_may_manage_tokens() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// An object schema, following references.
+fn object_schema(schema: &oas3::spec::Schema, spec: &oas3::Spec) -> oas3::spec::ObjectSchema {
+    match schema.resolve(spec).expect("schema resolves") {
+        oas3::spec::Schema::Object(inner) => match *inner {
+            oas3::spec::ObjectOrReference::Object(object) => object,
+            other => panic!("unresolved schema {other:?}"),
+        },
+        other => panic!("not an object schema: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_accepted_values_the_colour_pattern_and_the_400_for_a_bad_body()
+{
+    let app = spawn_app().await;
+    let (_, token) = token_for(&app, Role::Admin).await;
+    let theme = create_theme(&app, &token, "reiseliv").await;
+    let theme_id = theme["id"].as_str().expect("id").to_owned();
+    let text = app
+        .get("/api/v1/openapi.json")
+        .await
+        .text()
+        .await
+        .expect("body");
+    let spec = oas3::from_json(&text).expect("a valid OpenAPI 3.1 document");
+    let schemas = &spec.components.as_ref().expect("components").schemas;
+
+    // The values `sort` and `status` take are listed, not left to prose.
+    for (name, values) in [
+        ("SortParam", json!(["newest", "most_supported"])),
+        (
+            "StatusParam",
+            json!(["pending", "published", "hidden", "merged", "withdrawn"]),
+        ),
+    ] {
+        let schema = object_schema(schemas.get(name).expect(name), &spec);
+        assert_eq!(json!(schema.enum_values), values, "{name}");
+    }
+
+    // Every colour, slug, sent or returned, states its pattern.
+    for (name, field, pattern) in [
+        ("NewTheme", "colour", "^#[0-9a-fA-F]{6}$"),
+        ("ThemeUpdate", "colour", "^#[0-9a-fA-F]{6}$"),
+        ("Theme", "colour", "^#[0-9a-f]{6}$"),
+        ("NewTheme", "slug", "^[a-z0-9-]{2,60}$"),
+        ("Theme", "slug", "^[a-z0-9-]{2,60}$"),
+    ] {
+        let schema = object_schema(schemas.get(name).expect(name), &spec);
+        let property = object_schema(schema.properties.get(field).expect(field), &spec);
+        assert_eq!(property.pattern.as_deref(), Some(pattern), "{name}.{field}");
+    }
+
+    // Every operation that takes a body documents the 400 for one that is
+    // not JSON, and answers a broken body with exactly that.
+    let mut with_body = 0;
+    for (path, method, operation) in spec.operations() {
+        if operation
+            .request_body(&spec)
+            .expect("request body resolves")
+            .is_none()
+        {
+            continue;
+        }
+        with_body += 1;
+        let responses = operation.responses(&spec);
+        let documented = responses.get("400").expect("a documented 400");
+        assert!(
+            documented.content.contains_key("application/json"),
+            "{method} {path}"
+        );
+        let response = app
+            .client
+            .request(method.clone(), app.url(&path.replace("{id}", &theme_id)))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body(r#"{"slug": "reiseliv", "#)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "{method} {path}"
+        );
+        assert_eq!(json_of(response).await["error"]["code"], "bad_request");
+    }
+    assert!(with_body >= 2, "the theme operations take bodies");
+}
+
+#[tokio::test]
+async fn theme_text_with_control_characters_is_refused_through_the_api() {
+    let app = spawn_app().await;
+    let (_, token) = token_for(&app, Role::Facilitator).await;
+    let mut body = theme_body("reiseliv");
+    body["keywords"] = json!(["turisme", "hyt\u{0}te"]);
+    body["name_nb"] = json!("Reise\u{7}liv");
+    body["description"] = json!("Turisme\u{1b}[2J og opplevelser");
+    let response = api(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/themes",
+        Some(&token),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = json_of(response).await;
+    for field in ["keywords", "name_nb", "description"] {
+        let message = refused["error"]["fields"][field][0]
+            .as_str()
+            .unwrap_or_default();
+        assert!(message.contains("control characters"), "{field}: {refused}");
+    }
+    assert!(refused["error"]["fields"].get("name_en").is_none());
+    let list = json_of(get(&app, "/api/v1/themes", &token).await).await;
+    assert_eq!(list, json!([]), "nothing was stored");
+
+    // Nor can an update slip one in; line breaks in a description are fine.
+    let created = create_theme(&app, &token, "reiseliv").await;
+    let location = format!("/api/v1/themes/{}", created["id"].as_str().expect("id"));
+    let mut update = json!({
+        "name_nb": "Reiseliv",
+        "name_nn": "Reiseliv",
+        "name_en": "Tourism",
+        "description": "Første linje.\r\nAndre linje.",
+        "keywords": ["fjell\u{0}"],
+        "colour": "#2e7d32",
+        "active": true,
+    });
+    let response = api(
+        &app,
+        reqwest::Method::PUT,
+        &location,
+        Some(&token),
+        Some(&update),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json_of(response).await["error"]["fields"]["keywords"].is_array());
+    update["keywords"] = json!(["fjell"]);
+    let response = api(
+        &app,
+        reqwest::Method::PUT,
+        &location,
+        Some(&token),
+        Some(&update),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let saved = json_of(response).await;
+    assert_eq!(saved["description"], "Første linje.\r\nAndre linje.");
+    assert_eq!(saved["keywords"], json!(["fjell"]));
+}
+
+#[tokio::test]
+async fn a_theme_created_through_the_api_gets_the_next_palette_colour_and_may_start_inactive() {
+    let app = spawn_app().await;
+    let (_, token) = token_for(&app, Role::Facilitator).await;
+    create_theme(&app, &token, "reiseliv").await;
+    let mut body = theme_body("sjomat");
+    body.as_object_mut().expect("object").remove("colour");
+    body["active"] = json!(false);
+    let response = api(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/themes",
+        Some(&token),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created = json_of(response).await;
+    assert_eq!(
+        created["colour"],
+        innspill::themes::values::PALETTE[1],
+        "the second theme takes the palette's second colour"
+    );
+    assert_eq!(created["active"], false);
+    assert_eq!(created["position"], 2);
+
+    // A taken slug is a message at the slug.
+    let response = api(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/themes",
+        Some(&token),
+        Some(&theme_body("sjomat")),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(response).await;
+    assert!(body["error"]["fields"]["slug"][0].is_string(), "{body}");
+}
+
+fn header_of(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get_all(name)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[tokio::test]
+async fn what_a_token_unlocks_is_never_cached_and_the_public_variant_is_kept_apart() {
+    let app = spawn_app().await;
+    let (_, editor) = token_for(&app, Role::Facilitator).await;
+    let theme = create_theme(&app, &editor, "reiseliv").await;
+    let id = theme["id"].as_str().expect("id");
+    for path in [
+        "/api/v1/settings".to_owned(),
+        "/api/v1/themes".to_owned(),
+        format!("/api/v1/themes/{id}"),
+        "/api/v1/ideas?status=pending".to_owned(),
+        "/api/v1/ideas".to_owned(),
+    ] {
+        let response = get(&app, &path, &editor).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(header_of(&response, "cache-control"), "no-store", "{path}");
+        assert!(
+            header_of(&response, "vary").contains("Authorization"),
+            "{path}"
+        );
+    }
+    // Refusals of a token are the caller's own business too.
+    let response = get(&app, "/api/v1/settings", "inn_wrong").await;
+    assert_eq!(response.status(), 401);
+    assert_eq!(header_of(&response, "cache-control"), "no-store");
+    let response = api(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/themes",
+        Some(&editor),
+        Some(&theme_body("reiseliv")),
+    )
+    .await;
+    assert_eq!(header_of(&response, "cache-control"), "no-store");
+
+    // The public list at the same URL says it varies with the token, and
+    // keeps its own caching.
+    let response = api(&app, reqwest::Method::GET, "/api/v1/ideas", None, None).await;
+    assert_eq!(response.status(), 200);
+    assert!(header_of(&response, "vary").contains("Authorization"));
+    assert!(!header_of(&response, "cache-control").contains("no-store"));
+}
+
+#[tokio::test]
+async fn the_api_token_page_is_never_cached_like_every_other_staff_page() {
+    let app = spawn_app().await;
+    let (client, _) = crate::common::staff::signed_in(&app, Role::Admin).await;
+    for path in [
+        "/admin/api-nokler",
+        "/admin/api-nokler?melding=trukket-tilbake",
+        "/admin",
+        "/admin/temaer",
+        "/admin/brukere",
+        "/admin/innstillinger",
+        "/admin/finnes-ikke",
+    ] {
+        let response = client.get(app.url(path)).send().await.expect("request");
+        assert!(
+            response.status() == 200 || response.status() == 404,
+            "{path}: {}",
+            response.status()
+        );
+        assert_eq!(header_of(&response, "cache-control"), "no-store", "{path}");
+    }
+    // The sign-in page is a staff page too, before anyone is signed in.
+    let response = app.get("/admin/login").await;
+    assert_eq!(header_of(&response, "cache-control"), "no-store");
+}
+
+#[tokio::test]
+async fn a_wrong_method_on_an_api_path_is_405_json_with_allow_and_an_unknown_path_404() {
+    let app = spawn_app().await;
+    let (_, token) = token_for(&app, Role::Admin).await;
+    let theme = create_theme(&app, &token, "reiseliv").await;
+    let id = theme["id"].as_str().expect("id");
+    for (method, path, allowed) in [
+        (
+            reqwest::Method::DELETE,
+            "/api/v1/themes".to_owned(),
+            "GET, POST",
+        ),
+        (
+            reqwest::Method::PATCH,
+            format!("/api/v1/themes/{id}"),
+            "GET, PUT",
+        ),
+        (reqwest::Method::POST, "/api/v1/settings".to_owned(), "GET"),
+        (
+            reqwest::Method::POST,
+            "/api/v1/openapi.json".to_owned(),
+            "GET",
+        ),
+    ] {
+        for token in [Some(token.as_str()), None] {
+            let response = api(&app, method.clone(), &path, token, None).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
+            let mut allow: Vec<String> = header_of(&response, "allow")
+                .split(',')
+                .map(|m| m.trim().to_owned())
+                .collect();
+            allow.sort();
+            assert_eq!(allow.join(", "), allowed, "{method} {path}");
+            let body = json_of(response).await;
+            assert_eq!(body["error"]["status"], 405);
+            assert_eq!(body["error"]["code"], "method_not_allowed");
+        }
+    }
+    for (method, path) in [
+        (reqwest::Method::POST, "/api/v1/finnes-ikke"),
+        (reqwest::Method::GET, "/api/v1/themes/x/y"),
+        (reqwest::Method::DELETE, "/api/v2/themes"),
+    ] {
+        let response = api(&app, method.clone(), path, Some(&token), None).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
+        assert!(header_of(&response, "allow").is_empty());
+        assert_eq!(json_of(response).await["error"]["code"], "not_found");
+    }
+}

@@ -72,3 +72,43 @@ async fn wrong_method_on_a_page_is_refused_with_a_page() {
     let body = response.text().await.expect("body");
     assert!(body.contains("<!DOCTYPE html>"));
 }
+
+#[tokio::test]
+async fn a_wrong_method_on_a_known_page_is_405_with_allow_and_an_unknown_page_404() {
+    let app = spawn_app().await;
+    for (method, path, allowed) in [
+        (reqwest::Method::POST, "/personvern", "GET"),
+        (reqwest::Method::DELETE, "/admin/login", "GET, POST"),
+        (reqwest::Method::GET, "/admin/logg-ut", "POST"),
+        (reqwest::Method::PUT, "/admin/api-nokler", "GET, POST"),
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url(path))
+            .header("Cookie", "lang=en")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 405, "{method} {path}");
+        let mut allow: Vec<String> = response
+            .headers()
+            .get("allow")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .split(',')
+            .map(|m| m.trim().to_owned())
+            .collect();
+        allow.sort();
+        assert_eq!(allow.join(", "), allowed, "{method} {path}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("<h1>Not possible here</h1>"), "{body}");
+    }
+    let response = app
+        .client
+        .post(app.url("/finnes-ikke"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 404);
+    assert!(response.headers().get("allow").is_none());
+}

@@ -5,8 +5,9 @@ use innspill::admin::service::create_user;
 use innspill::domain::Email;
 use innspill::entities::user::Role;
 use innspill::entities::{audit_log, theme, user};
+use innspill::themes::changes::{self, CreateError, NewTheme};
 use innspill::themes::service::{self, ImportError};
-use innspill::themes::values::{Colour, Name, PALETTE, Slug, ThemeFields};
+use innspill::themes::values::{Colour, Description, Keywords, Name, PALETTE, Slug, ThemeFields};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::common::binary::command;
@@ -293,6 +294,45 @@ async fn create_puts_a_theme_last_and_refuses_a_taken_slug() {
         "{again:?}"
     );
     assert_eq!(service::list(&db).await.expect("list").len(), 9);
+}
+
+#[tokio::test]
+async fn create_theme_checks_the_slug_picks_a_palette_colour_and_may_start_inactive() {
+    let (_database, db) = fresh_db().await;
+    import(&db, &themes_csv()).await;
+    let new = |slug: &str, colour: Option<&str>, active: bool| NewTheme {
+        slug: Slug::parse(slug).expect("slug"),
+        name_nb: Name::parse("Klima").expect("name"),
+        name_nn: Name::parse("Klima").expect("name"),
+        name_en: Name::parse("Climate").expect("name"),
+        description: Description::parse("Om klima").expect("description"),
+        keywords: Keywords::parse("utslipp\nfornybar").expect("keywords"),
+        colour: colour.map(|c| Colour::parse(c).expect("colour")),
+        active,
+    };
+    let created = changes::create_theme(&db, None, &new("klima", None, false))
+        .await
+        .expect("create");
+    assert_eq!(created.position, 9);
+    assert_eq!(
+        created.colour, PALETTE[8],
+        "the ninth theme's palette colour"
+    );
+    assert_eq!(created.keywords, "utslipp, fornybar");
+    assert!(!created.active);
+    assert_eq!(
+        audit_actions(&db).await[1..],
+        ["theme.create", "theme.deactivate"]
+    );
+
+    let again = changes::create_theme(&db, None, &new("klima", Some("#2e7d32"), true)).await;
+    assert!(matches!(again, Err(CreateError::SlugTaken)), "{again:?}");
+    let picked = changes::create_theme(&db, None, &new("klima-2", Some("#2E7D32"), true))
+        .await
+        .expect("create");
+    assert_eq!(picked.colour, "#2e7d32");
+    assert!(picked.active);
+    assert_eq!(service::list(&db).await.expect("list").len(), 10);
 }
 
 // ---------------------------------------------------------------- HTTP
@@ -798,4 +838,62 @@ async fn the_import_command_loads_a_file_and_refuses_a_bad_one() {
     let db = innspill::db::connect(&database.url).await.expect("connect");
     let themes = service::list(&db).await.expect("list");
     assert_eq!(slugs(&themes), SLUGS);
+}
+
+#[tokio::test]
+async fn control_characters_in_the_theme_form_or_a_pasted_file_are_refused_with_a_message() {
+    let app = spawn_app().await;
+    sign_in_as(&app, Role::Facilitator).await;
+    let token = token_from(&app, "/admin/temaer/ny").await;
+
+    let mut fields = theme_fields(&token, "klima", "Klima");
+    fields.retain(|(name, _)| !["name_nb", "keywords", "description"].contains(name));
+    fields.push(("name_nb", "Kli\u{0}ma"));
+    fields.push(("keywords", "utslipp,\nforny\u{1b}bar"));
+    fields.push(("description", "Linje én.\r\nLinje to med \u{7}."));
+    let response = post(&app, "/admin/temaer", &fields).await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.expect("body");
+    for field in ["name_nb", "keywords", "description"] {
+        assert!(
+            body.contains(&format!("id=\"{field}-error\"")),
+            "{field}: {body}"
+        );
+    }
+    assert!(body.contains("inneholder et kontrolltegn"), "{body}");
+    assert!(!body.contains("id=\"name_nn-error\""));
+    assert_eq!(theme_count(&app).await, 0);
+
+    // Line breaks in a description are no control characters to refuse.
+    let mut fields = theme_fields(&token, "klima", "Klima");
+    fields.retain(|(name, _)| *name != "description");
+    fields.push(("description", "Linje én.\r\nLinje to."));
+    let response = post(&app, "/admin/temaer", &fields).await;
+    assert_eq!(response.status(), 303);
+    let klima = service::get_by_slug(&app.db, "klima")
+        .await
+        .expect("get")
+        .expect("theme");
+    assert_eq!(klima.description, "Linje én.\r\nLinje to.");
+
+    // Nor does an edit or a pasted file get one in.
+    let mut fields = theme_fields(&token, "klima", "Klima");
+    fields.retain(|(name, _)| *name != "keywords");
+    fields.push(("keywords", "utslipp\u{0}"));
+    let response = post(&app, &format!("/admin/temaer/{}", klima.id), &fields).await;
+    assert_eq!(response.status(), 422);
+    let csv = "slug,name_nb,name_nn,name_en,keywords\nhav,Hav,Hav,Sea,fisk\u{0}\n";
+    let response = post(
+        &app,
+        "/admin/temaer/import",
+        &[("csrf_token", &token), ("csv", csv)],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("Linje 2:"), "{body}");
+    assert!(body.contains("kontrolltegn"), "{body}");
+    let after = service::list(&app.db).await.expect("list");
+    assert_eq!(slugs(&after), ["klima"]);
+    assert_eq!(after[0], klima);
 }

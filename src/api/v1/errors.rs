@@ -26,7 +26,8 @@ pub struct ErrorDetail {
     #[schema(example = 422)]
     pub status: u16,
     /// A stable code: `unauthorized` (401), `forbidden` (403), `not_found`,
-    /// `validation` (422), `bad_request`, `too_large`, `too_many`, `server`.
+    /// `method_not_allowed` (405, with `Allow`), `validation` (422),
+    /// `bad_request`, `too_large`, `too_many`, `server`.
     #[schema(example = "validation")]
     pub code: String,
     /// What went wrong, for people.

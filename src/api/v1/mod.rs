@@ -1,16 +1,20 @@
 //! Version 1 of the JSON API: its routes, registered together with their documentation.
 
 pub mod errors;
-pub use crate::ideas::api as ideas;
+pub mod params;
 pub mod settings;
 pub mod theme_bodies;
 pub mod themes;
 
+pub use crate::ideas::api as ideas;
+
+use actix_web::middleware::from_fn;
 use actix_web::{App, web};
 use utoipa::openapi::OpenApi as Document;
 use utoipa_actix_web::OpenApiFactory;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::api::auth;
 use crate::api::openapi::{self, ServedDocument};
 
 /// Where version 1 lives.
@@ -38,7 +42,10 @@ fn operations(cfg: &mut ServiceConfig) {
 pub fn register(cfg: &mut web::ServiceConfig) -> Document {
     let scope = utoipa_actix_web::scope(PREFIX)
         .app_data(errors::json_config(MAX_JSON_BYTES))
-        .configure(operations);
+        .configure(operations)
+        // Last, after every operation: 405 for their paths, 404 for the rest.
+        .map(|scope| scope.service(crate::web::errors::fallback()))
+        .wrap(from_fn(auth::private_to_the_token));
     let mut schemas = Vec::new();
     scope.schemas(&mut schemas);
     let document = openapi::complete(scope.paths(), schemas);

@@ -1,6 +1,8 @@
 //! The JSON shapes of `/api/v1/themes`: the theme as returned, and the
 //! checked bodies that create and update one.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -9,8 +11,9 @@ use validator::{Validate, ValidationError};
 
 use crate::entities::theme;
 use crate::error::AppError;
+use crate::themes;
 use crate::themes::values::{
-    Colour, Name, TEXT_MAX, ThemeFields, is_valid_colour, is_valid_slug, normalise_keywords,
+    Colour, Description, Fault, Invalid, Keywords, Name, Slug, ThemeFields,
 };
 
 /// A theme (a candidate priority area).
@@ -18,7 +21,7 @@ use crate::themes::values::{
 pub struct Theme {
     pub id: Uuid,
     /// Stable identifier in URLs and files; it never changes.
-    #[schema(example = "reiseliv")]
+    #[schema(example = "reiseliv", pattern = "^[a-z0-9-]{2,60}$")]
     pub slug: String,
     #[schema(example = "Reiseliv")]
     pub name_nb: String,
@@ -30,7 +33,7 @@ pub struct Theme {
     /// Words the tagger looks for.
     pub keywords: Vec<String>,
     /// `#rrggbb`, lower case.
-    #[schema(example = "#1f5f8b")]
+    #[schema(example = "#1f5f8b", pattern = "^#[0-9a-f]{6}$")]
     pub colour: String,
     /// Place in the facilitators' order, from 1.
     pub position: i32,
@@ -65,32 +68,42 @@ impl From<theme::Model> for Theme {
     }
 }
 
+/// The value types decide what is valid; this names the reason in the
+/// message key an API client gets for the field.
+fn refused(invalid: Invalid) -> ValidationError {
+    let key = match (invalid.field, invalid.fault) {
+        (_, Fault::ControlCharacter) => "api.error_control_characters",
+        ("slug", _) => "api.error_slug",
+        ("colour", _) => "api.error_colour",
+        ("name", _) => "api.error_name_length",
+        _ => "api.error_text_length",
+    };
+    ValidationError::new(invalid.field).with_message(Cow::Borrowed(key))
+}
+
 fn check_slug(value: &str) -> Result<(), ValidationError> {
-    is_valid_slug(value.trim())
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("slug"))
+    Slug::parse(value).map(drop).map_err(refused)
 }
 
 fn check_name(value: &str) -> Result<(), ValidationError> {
-    Name::parse(value)
-        .map(|_| ())
-        .map_err(|_| ValidationError::new("name"))
+    Name::parse(value).map(drop).map_err(refused)
 }
 
 fn check_colour(value: &str) -> Result<(), ValidationError> {
-    is_valid_colour(value.trim())
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("colour"))
+    Colour::parse(value).map(drop).map_err(refused)
 }
 
 fn check_text(value: &str) -> Result<(), ValidationError> {
-    (value.chars().count() <= TEXT_MAX)
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("length"))
+    Description::parse(value).map(drop).map_err(refused)
 }
 
 fn check_keywords(value: &[String]) -> Result<(), ValidationError> {
-    check_text(&value.join(", "))
+    keywords(value).map(drop).map_err(refused)
+}
+
+/// The list as the one line the value type reads.
+fn keywords(list: &[String]) -> Result<Keywords, Invalid> {
+    Keywords::parse(&list.join(", "))
 }
 
 /// A new theme. Fields are optional in the type only so that a missing one
@@ -100,39 +113,45 @@ pub struct NewTheme {
     /// 2–60 of `a-z`, `0-9` and `-`; cannot be changed later.
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_slug", message = "api.error_slug")
+        custom(function = "check_slug")
     )]
-    #[schema(required = true, value_type = String, example = "reiseliv")]
+    #[schema(
+        required = true,
+        value_type = String,
+        example = "reiseliv",
+        pattern = "^[a-z0-9-]{2,60}$"
+    )]
     pub slug: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nb: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nn: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Tourism")]
     pub name_en: Option<String>,
-    /// Up to 2000 characters; empty when left out.
-    #[validate(custom(function = "check_text", message = "api.error_text_length"))]
+    /// Up to 2000 characters, without control characters other than line
+    /// breaks and tabs; empty when left out.
+    #[validate(custom(function = "check_text"))]
     #[schema(value_type = String)]
     pub description: Option<String>,
-    /// Empty when left out.
-    #[validate(custom(function = "check_keywords", message = "api.error_text_length"))]
+    /// Words without control characters; empty when left out.
+    #[validate(custom(function = "check_keywords"))]
     #[schema(value_type = Vec<String>)]
     pub keywords: Option<Vec<String>>,
     /// `#rrggbb`; the next palette colour when left out.
-    #[validate(custom(function = "check_colour", message = "api.error_colour"))]
-    #[schema(value_type = String, example = "#1f5f8b")]
+    #[validate(custom(function = "check_colour"))]
+    #[schema(value_type = String, example = "#1f5f8b", pattern = "^#[0-9a-fA-F]{6}$")]
     pub colour: Option<String>,
     /// `true` when left out.
     #[schema(value_type = bool)]
@@ -145,42 +164,48 @@ pub struct NewTheme {
 pub struct ThemeUpdate {
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nb: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Reiseliv")]
     pub name_nn: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_name", message = "api.error_name_length")
+        custom(function = "check_name")
     )]
     #[schema(required = true, value_type = String, example = "Tourism")]
     pub name_en: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_text", message = "api.error_text_length")
+        custom(function = "check_text")
     )]
-    /// Up to 2000 characters; may be empty.
+    /// Up to 2000 characters, without control characters other than line
+    /// breaks and tabs; may be empty.
     #[schema(required = true, value_type = String)]
     pub description: Option<String>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_keywords", message = "api.error_text_length")
+        custom(function = "check_keywords")
     )]
     /// May be empty.
     #[schema(required = true, value_type = Vec<String>)]
     pub keywords: Option<Vec<String>>,
     #[validate(
         required(message = "api.error_required"),
-        custom(function = "check_colour", message = "api.error_colour")
+        custom(function = "check_colour")
     )]
     /// `#rrggbb`.
-    #[schema(required = true, value_type = String, example = "#1f5f8b")]
+    #[schema(
+        required = true,
+        value_type = String,
+        example = "#1f5f8b",
+        pattern = "^#[0-9a-fA-F]{6}$"
+    )]
     pub colour: Option<String>,
     #[validate(required(message = "api.error_required"))]
     /// Whether inputs can be tagged with it.
@@ -188,22 +213,41 @@ pub struct ThemeUpdate {
     pub active: Option<bool>,
 }
 
-/// The service's values from checked input; `None` only if a check above was skipped.
-pub fn theme_fields(
-    names: [&Option<String>; 3],
-    description: &Option<String>,
-    keywords: &Option<Vec<String>>,
-    colour: Colour,
-) -> Option<ThemeFields> {
-    let name = |value: &Option<String>| value.as_deref().and_then(|v| Name::parse(v).ok());
-    Some(ThemeFields {
-        name_nb: name(names[0])?,
-        name_nn: name(names[1])?,
-        name_en: name(names[2])?,
-        description: description.as_deref().unwrap_or_default().trim().to_owned(),
-        keywords: normalise_keywords(&keywords.as_deref().unwrap_or_default().join(", ")),
-        colour,
-    })
+impl NewTheme {
+    /// The service's new theme; `None` only if `validate` was skipped.
+    pub fn checked(self) -> Option<themes::NewTheme> {
+        Some(themes::NewTheme {
+            slug: Slug::parse(self.slug.as_deref()?).ok()?,
+            name_nb: Name::parse(self.name_nb.as_deref()?).ok()?,
+            name_nn: Name::parse(self.name_nn.as_deref()?).ok()?,
+            name_en: Name::parse(self.name_en.as_deref()?).ok()?,
+            description: Description::parse(self.description.as_deref().unwrap_or_default())
+                .ok()?,
+            keywords: keywords(self.keywords.as_deref().unwrap_or_default()).ok()?,
+            colour: match self.colour.as_deref() {
+                Some(colour) => Some(Colour::parse(colour).ok()?),
+                None => None,
+            },
+            active: self.active.unwrap_or(true),
+        })
+    }
+}
+
+impl ThemeUpdate {
+    /// The service's fields and active state; `None` only if `validate` was skipped.
+    pub fn checked(self) -> Option<(ThemeFields, bool)> {
+        let fields = ThemeFields {
+            name_nb: Name::parse(self.name_nb.as_deref()?).ok()?,
+            name_nn: Name::parse(self.name_nn.as_deref()?).ok()?,
+            name_en: Name::parse(self.name_en.as_deref()?).ok()?,
+            description: Description::parse(self.description.as_deref()?)
+                .ok()?
+                .into_string(),
+            keywords: keywords(self.keywords.as_deref()?).ok()?.into_string(),
+            colour: Colour::parse(self.colour.as_deref()?).ok()?,
+        };
+        Some((fields, self.active?))
+    }
 }
 
 pub fn unchecked() -> AppError {

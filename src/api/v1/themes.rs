@@ -1,8 +1,8 @@
-//! `/api/v1/themes`: list, read, create and update themes through the themes service.
+//! `/api/v1/themes`: list, read, create and update themes. The handlers
+//! check the body and map the themes service's answers; the service does the rest.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
-use sea_orm::TransactionTrait;
 use uuid::Uuid;
 use validator::Validate;
 
@@ -10,10 +10,10 @@ use crate::AppState;
 use crate::api::auth::{ApiEditor, ApiReader};
 use crate::api::v1::PREFIX;
 use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
-use crate::api::v1::theme_bodies::{NewTheme, Theme, ThemeUpdate, theme_fields, unchecked};
+use crate::api::v1::theme_bodies::{NewTheme, Theme, ThemeUpdate, unchecked};
 use crate::error::AppError;
+use crate::themes::changes::{self, CreateError};
 use crate::themes::service;
-use crate::themes::values::{Colour, Slug};
 
 /// Every theme, active or not, in the facilitators' order.
 #[utoipa::path(
@@ -69,10 +69,10 @@ pub async fn get_theme(
     request_body = NewTheme,
     responses(
         (status = 201, description = "Created; `Location` names it", body = Theme),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's role may not write", body = ErrorBody),
-        (status = 409, description = "The slug was taken at the same moment", body = ErrorBody),
-        (status = 422, description = "Invalid fields, each with a message", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each with a message; a slug in use is one", body = ErrorBody),
     ),
 )]
 #[post("/themes")]
@@ -88,32 +88,14 @@ pub async fn create_theme(
     input
         .validate()
         .map_err(|errors| Invalid::from_validation(lang, &errors))?;
-    let slug = Slug::parse(input.slug.as_deref().unwrap_or_default()).map_err(|_| unchecked())?;
-    if service::get_by_slug(&state.db, slug.as_str())
-        .await?
-        .is_some()
-    {
-        return Err(Invalid::field(lang, "slug", "api.error_slug_taken").into());
-    }
-    let colour = match input.colour.as_deref() {
-        Some(colour) => Colour::parse(colour).map_err(|_| unchecked())?,
-        None => service::next_colour(&state.db).await?,
+    let new = input.checked().ok_or_else(unchecked)?;
+    let theme = match changes::create_theme(&state.db, Some(caller.user.id), &new).await {
+        Ok(theme) => theme,
+        Err(CreateError::SlugTaken) => {
+            return Err(Invalid::field(lang, "slug", "api.error_slug_taken").into());
+        }
+        Err(CreateError::Failed(err)) => return Err(err.into()),
     };
-    let fields = theme_fields(
-        [&input.name_nb, &input.name_nn, &input.name_en],
-        &input.description,
-        &input.keywords,
-        colour,
-    )
-    .ok_or_else(unchecked)?;
-    let actor = Some(caller.user.id);
-    // One transaction, so a theme is never left half-made.
-    let txn = state.db.begin().await.map_err(AppError::from)?;
-    let mut theme = service::create(&txn, actor, &slug, &fields).await?;
-    if input.active == Some(false) {
-        theme = service::set_active(&txn, actor, theme.id, false).await?;
-    }
-    txn.commit().await.map_err(AppError::from)?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("{PREFIX}/themes/{}", theme.id)))
         .json(Theme::from(theme)))
@@ -128,6 +110,7 @@ pub async fn create_theme(
     request_body = ThemeUpdate,
     responses(
         (status = 200, description = "The updated theme", body = Theme),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's role may not write", body = ErrorBody),
         (status = 404, description = "No such theme", body = ErrorBody),
@@ -152,21 +135,8 @@ pub async fn update_theme(
     input
         .validate()
         .map_err(|errors| Invalid::from_validation(lang, &errors))?;
-    let colour =
-        Colour::parse(input.colour.as_deref().unwrap_or_default()).map_err(|_| unchecked())?;
-    let fields = theme_fields(
-        [&input.name_nb, &input.name_nn, &input.name_en],
-        &input.description,
-        &input.keywords,
-        colour,
-    )
-    .ok_or_else(unchecked)?;
-    let active = input.active.ok_or_else(unchecked)?;
-    let actor = Some(caller.user.id);
-    // One transaction, so the fields and the active state change together.
-    let txn = state.db.begin().await.map_err(AppError::from)?;
-    service::update(&txn, actor, *id, &fields).await?;
-    let theme = service::set_active(&txn, actor, *id, active).await?;
-    txn.commit().await.map_err(AppError::from)?;
+    let (fields, active) = input.checked().ok_or_else(unchecked)?;
+    let theme =
+        changes::replace_theme(&state.db, Some(caller.user.id), *id, &fields, active).await?;
     Ok(HttpResponse::Ok().json(Theme::from(theme)))
 }
