@@ -15,6 +15,7 @@ use validator::{ValidationError, ValidationErrors};
 use crate::AppState;
 use crate::api::auth::{ApiAuthError, ApiReader};
 use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
+use crate::api::v1::params::{SortParam, StatusParam};
 use crate::entities::input::Status;
 use crate::error::AppError;
 use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort, StaffIdea};
@@ -53,7 +54,7 @@ pub struct Idea {
     pub themes: Vec<String>,
     /// Editors only: `pending`, `published`, `hidden`, `merged` or `withdrawn`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false, example = "pending")]
+    #[schema(nullable = false, value_type = Option<StatusParam>)]
     pub status: Option<String>,
     /// Editors only: when it was sent.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,7 +113,7 @@ pub struct IdeaQuery {
     /// Words that must each appear in the title or the text, in any case.
     pub q: Option<String>,
     /// `newest` (the default: latest first) or `most_supported`.
-    #[param(example = "most_supported")]
+    #[param(value_type = Option<SortParam>)]
     pub sort: Option<String>,
     /// The page, from 1 (the default).
     #[param(value_type = Option<u64>, minimum = 1)]
@@ -123,7 +124,7 @@ pub struct IdeaQuery {
     /// Ideas with this status: `pending`, `published`, `hidden`, `merged` or
     /// `withdrawn`. Editors get every status without it; others may ask only
     /// for `published`.
-    #[param(example = "pending")]
+    #[param(value_type = Option<StatusParam>)]
     pub status: Option<String>,
 }
 
@@ -140,17 +141,12 @@ impl IdeaQuery {
         let group = param(&mut errors, "group", &self.group, None, |code| {
             StakeholderGroup::parse(code).map(Some)
         });
-        let sort = param(
-            &mut errors,
-            "sort",
-            &self.sort,
-            Sort::Newest,
-            |code| match code {
-                "newest" => Some(Sort::Newest),
-                "most_supported" => Some(Sort::MostSupported),
-                _ => None,
-            },
-        );
+        let sort = param(&mut errors, "sort", &self.sort, Sort::Newest, |code| {
+            SortParam::parse(code).map(|sort| match sort {
+                SortParam::Newest => Sort::Newest,
+                SortParam::MostSupported => Sort::MostSupported,
+            })
+        });
         let page = param(&mut errors, "page", &self.page, 1, |value| {
             value
                 .parse()

@@ -875,6 +875,19 @@ async fn the_openapi_document_lists_accepted_values_the_colour_pattern_and_the_4
         let schema = object_schema(schemas.get(name).expect(name), &spec);
         assert_eq!(json!(schema.enum_values), values, "{name}");
     }
+    // ...and the ideas list's parameters point at them.
+    let raw: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let parameters = raw["paths"]["/api/v1/ideas"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters");
+    for (param, schema) in [("sort", "SortParam"), ("status", "StatusParam")] {
+        let found = parameters.iter().find(|p| p["name"] == param).expect(param);
+        let text = found["schema"].to_string();
+        assert!(
+            text.contains(&format!("#/components/schemas/{schema}")),
+            "{param}: {text}"
+        );
+    }
 
     // Every colour, slug, sent or returned, states its pattern.
     for (name, field, pattern) in [
