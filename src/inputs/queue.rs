@@ -3,13 +3,13 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
 use crate::inputs::{STATUSES, status_code};
+use crate::web::paging::{self, Page, PageRequest};
 
 /// Inputs on one page of the queue.
 pub const PER_PAGE: u64 = 25;
@@ -32,15 +32,10 @@ impl StatusCounts {
     }
 }
 
-/// One page of the queue.
+/// One page of the queue, with the counts for the tabs.
 #[derive(Clone, Debug)]
 pub struct QueuePage {
-    pub inputs: Vec<input::Model>,
-    /// Inputs matching the filter, on all pages.
-    pub total: u64,
-    /// Zero-based.
-    pub page: u64,
-    pub pages: u64,
+    pub inputs: Page<input::Model>,
     pub counts: StatusCounts,
 }
 
@@ -51,7 +46,7 @@ pub async fn queue(
     db: &impl ConnectionTrait,
     channel: Channel,
     status: Option<Status>,
-    page: u64,
+    page: PageRequest,
 ) -> Result<QueuePage, AppError> {
     let mut query = input::Entity::find().filter(input::Column::Channel.eq(channel));
     query = match status {
@@ -70,16 +65,8 @@ pub async fn queue(
             .order_by_desc(input::Column::CreatedAt)
             .order_by_desc(input::Column::Id)
     };
-    let paginator = query.paginate(db, PER_PAGE);
-    let total = paginator.num_items().await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    let page = page.min(pages - 1);
-    let inputs = paginator.fetch_page(page).await?;
     Ok(QueuePage {
-        inputs,
-        total,
-        page,
-        pages,
+        inputs: paging::fetch(db, query, page).await?,
         counts: counts(db, channel).await?,
     })
 }

@@ -97,11 +97,17 @@ fn footer(ctx: &PageContext) -> Markup {
     }
 }
 
-/// Text with blank lines between paragraphs, as admins write it, rendered as paragraphs.
+/// Text as people write it: a paragraph per blank-line block, its single
+/// line breaks kept.
 pub fn paragraphs(text: &str) -> Markup {
     html! {
         @for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            p { (paragraph) }
+            p {
+                @for (index, line) in paragraph.lines().enumerate() {
+                    @if index > 0 { br; }
+                    (line)
+                }
+            }
         }
     }
 }

@@ -217,10 +217,15 @@ async fn the_queue_lists_pending_ideas_oldest_first() {
     assert!(published.contains("Allerede publisert idé"));
     assert!(!published.contains("Første ventende idé"));
 
-    let all = innspill::inputs::queue::queue(&app.db, Channel::Idea, None, 0)
-        .await
-        .expect("queue");
-    let statuses: Vec<Status> = all.inputs.iter().map(|idea| idea.status).collect();
+    let all = innspill::inputs::queue::queue(
+        &app.db,
+        Channel::Idea,
+        None,
+        innspill::web::paging::PageRequest::first(25),
+    )
+    .await
+    .expect("queue");
+    let statuses: Vec<Status> = all.inputs.items.iter().map(|idea| idea.status).collect();
     assert_eq!(
         statuses,
         [Status::Pending, Status::Pending, Status::Published],

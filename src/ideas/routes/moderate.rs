@@ -15,11 +15,14 @@ use crate::entities::input::Channel;
 use crate::error::AppError;
 use crate::ideas::merge::{self, MergeError};
 use crate::ideas::views::moderate::{self as views, DetailPage, FormState, detail_path};
+use crate::ideas::views::queue as queue_view;
 use crate::inputs::moderation::{self, Outcome, PublishOutcome};
+use crate::inputs::queue;
 use crate::themes::service as themes;
 use crate::web::auth::Editor;
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
+use crate::web::paging::PageRequest;
 use crate::web::{Lang, PageContext, html, html_status, see_other, session};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -35,7 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[derive(Deserialize)]
 struct QueueQuery {
     status: Option<String>,
-    side: Option<u64>,
+    side: Option<String>,
 }
 
 #[tracing::instrument(skip_all)]
@@ -51,13 +54,9 @@ async fn idea_queue(
         None | Some("") => Some(crate::entities::input::Status::Pending),
         Some(code) => crate::inputs::parse_status(code),
     };
-    let page = query
-        .side
-        .unwrap_or(1)
-        .clamp(1, crate::ideas::listing::MAX_PAGE)
-        - 1;
-    let queue = crate::inputs::queue::queue(&state.db, Channel::Idea, filter, page).await?;
-    Ok(html(views::queue(&ctx, &user, filter, &queue)))
+    let page = PageRequest::parse(query.side.as_deref(), queue::PER_PAGE);
+    let queue = queue::queue(&state.db, Channel::Idea, filter, page).await?;
+    Ok(html(queue_view::queue(&ctx, &user, filter, &queue)))
 }
 
 #[tracing::instrument(skip_all, fields(idea = %id))]

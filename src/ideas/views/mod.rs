@@ -3,4 +3,5 @@
 pub mod browse;
 pub mod mine;
 pub mod moderate;
+pub mod queue;
 pub mod submit;

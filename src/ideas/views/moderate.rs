@@ -8,11 +8,12 @@ use crate::entities::input::{self, Status};
 use crate::entities::input_theme::Origin;
 use crate::entities::{theme, user};
 use crate::inputs::moderation::{InputDetail, version};
-use crate::inputs::queue::QueuePage;
-use crate::inputs::{STATUSES, status_code};
+use crate::inputs::status_code;
 use crate::themes::service::name_in;
 use crate::web::admin_shell::{Section, admin_page};
+use crate::web::components::time::{Precision, time};
 use crate::web::forms::{Field, FormErrors, error_summary, notice};
+use crate::web::layout::paragraphs;
 use crate::web::{Lang, PageContext, csrf};
 
 pub const QUEUE_PATH: &str = "/admin/ideer";
@@ -21,11 +22,11 @@ pub fn detail_path(id: impl std::fmt::Display) -> String {
     format!("{QUEUE_PATH}/{id}")
 }
 
-fn status_label(ctx: &PageContext, status: Status) -> &'static str {
+pub(super) fn status_label(ctx: &PageContext, status: Status) -> &'static str {
     ctx.t(&format!("ideas_admin.status.{}", status_code(status)))
 }
 
-fn group_label(ctx: &PageContext, code: &str) -> String {
+pub(super) fn group_label(ctx: &PageContext, code: &str) -> String {
     match crate::inputs::StakeholderGroup::parse(code) {
         Some(group) => ctx
             .t(&format!("ideas_admin.group.{}", group.code()))
@@ -34,125 +35,22 @@ fn group_label(ctx: &PageContext, code: &str) -> String {
     }
 }
 
-fn title_of(ctx: &PageContext, idea: &input::Model) -> String {
+pub(super) fn title_of(ctx: &PageContext, idea: &input::Model) -> String {
     match idea.title.as_deref().map(str::trim) {
         Some(title) if !title.is_empty() => title.to_owned(),
         _ => ctx.t("ideas_admin.untitled").to_owned(),
     }
 }
 
-fn when(at: &DateTime<Utc>) -> Markup {
-    html! {
-        time datetime=(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) {
-            (at.format("%Y-%m-%d %H:%M UTC"))
-        }
-    }
+/// When something happened, to the minute, in the reader's language.
+pub(super) fn when(ctx: &PageContext, at: &DateTime<Utc>) -> Markup {
+    time(ctx.lang, *at, Precision::Minute)
 }
 
-fn status_badge(ctx: &PageContext, status: Status) -> Markup {
+pub(super) fn status_badge(ctx: &PageContext, status: Status) -> Markup {
     html! {
         span class={ "idea-status idea-status-" (status_code(status)) } { (status_label(ctx, status)) }
     }
-}
-
-/// The text with a paragraph per blank-line block and its line breaks kept.
-fn paragraphs(text: &str) -> Markup {
-    html! {
-        @for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
-            p {
-                @for (index, line) in block.lines().enumerate() {
-                    @if index > 0 { br; }
-                    (line)
-                }
-            }
-        }
-    }
-}
-
-/// The queue: a tab per status with its count, and a page of ideas.
-pub fn queue(
-    ctx: &PageContext,
-    user: &user::Model,
-    filter: Option<Status>,
-    queue: &QueuePage,
-) -> Markup {
-    let title = ctx.t("ideas_admin.title");
-    let filter_code = filter.map(status_code).unwrap_or("alle");
-    let list_label = match filter {
-        Some(status) => status_label(ctx, status),
-        None => ctx.t("ideas_admin.all"),
-    };
-    admin_page(
-        ctx,
-        user,
-        title,
-        Section::Ideas,
-        html! {
-            h1 { (title) }
-            p { (ctx.t("ideas_admin.intro")) }
-            nav.idea-tabs aria-label=(ctx.t("ideas_admin.tabs_label")) {
-                ul {
-                    @for status in STATUSES {
-                        li {
-                            a href={ (QUEUE_PATH) "?status=" (status_code(status)) }
-                                aria-current=[(filter == Some(status)).then_some("page")] {
-                                (status_label(ctx, status))
-                                " " span.idea-count { "(" (queue.counts.get(status)) ")" }
-                            }
-                        }
-                    }
-                    li {
-                        a href={ (QUEUE_PATH) "?status=alle" }
-                            aria-current=[filter.is_none().then_some("page")] {
-                            (ctx.t("ideas_admin.all"))
-                            " " span.idea-count { "(" (queue.counts.total()) ")" }
-                        }
-                    }
-                }
-            }
-            @if queue.inputs.is_empty() {
-                p { (ctx.t("ideas_admin.empty")) }
-            } @else {
-                div.idea-table-wrap role="region" aria-labelledby="ideas-caption" tabindex="0" {
-                    table.data.idea-table {
-                        caption #ideas-caption {
-                            (ctx.tr("ideas_admin.caption", &[("status", list_label), ("count", &queue.total.to_string())]))
-                        }
-                        thead { tr {
-                            th scope="col" { (ctx.t("ideas_admin.col_title")) }
-                            th scope="col" { (ctx.t("ideas_admin.col_received")) }
-                            th scope="col" { (ctx.t("ideas_admin.col_group")) }
-                            th scope="col" class="num" { (ctx.t("ideas_admin.col_supports")) }
-                            th scope="col" { (ctx.t("ideas_admin.col_status")) }
-                        } }
-                        tbody {
-                            @for idea in &queue.inputs {
-                                tr {
-                                    th scope="row" { a href=(detail_path(idea.id)) { (title_of(ctx, idea)) } }
-                                    td { (when(&idea.created_at)) }
-                                    td { (group_label(ctx, &idea.stakeholder_group)) }
-                                    td.num { (idea.support_count) }
-                                    td { (status_badge(ctx, idea.status)) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if queue.pages > 1 {
-                @let shown = queue.page + 1;
-                nav.pager aria-label=(ctx.t("ideas_admin.pages")) {
-                    @if shown > 1 {
-                        a href={ (QUEUE_PATH) "?status=" (filter_code) "&side=" (shown - 1) } rel="prev" { (ctx.t("ideas_admin.previous")) }
-                    }
-                    span { (ctx.tr("ideas_admin.page_of", &[("page", &shown.to_string()), ("pages", &queue.pages.to_string())])) }
-                    @if shown < queue.pages {
-                        a href={ (QUEUE_PATH) "?status=" (filter_code) "&side=" (shown + 1) } rel="next" { (ctx.t("ideas_admin.next")) }
-                    }
-                }
-            }
-        },
-    )
 }
 
 /// What the forms on the detail page show: the idea's own values, or what a
@@ -239,9 +137,9 @@ fn facts(ctx: &PageContext, detail: &InputDetail) -> Markup {
                 @if let Some(reason) = &idea.moderation_note {
                     div { dt { (ctx.t("ideas_admin.hidden_reason")) } dd { (reason) } }
                 }
-                div { dt { (ctx.t("ideas_admin.col_received")) } dd { (when(&idea.created_at)) } }
+                div { dt { (ctx.t("ideas_admin.col_received")) } dd { (when(ctx, &idea.created_at)) } }
                 div { dt { (ctx.t("ideas_admin.published")) } dd {
-                    @if let Some(at) = &idea.published_at { (when(at)) } @else { (ctx.t("ideas_admin.not_published")) }
+                    @if let Some(at) = &idea.published_at { (when(ctx, at)) } @else { (ctx.t("ideas_admin.not_published")) }
                 } }
                 div { dt { (ctx.t("ideas_admin.col_group")) } dd { (group_label(ctx, &idea.stakeholder_group)) } }
                 div { dt { (ctx.t("ideas_admin.location")) } dd {
@@ -449,7 +347,7 @@ fn merge(
                                 @let value = target.id.to_string();
                                 option value=(value) selected[form.into == value] {
                                     (title_of(ctx, target)) " – " (status_label(ctx, target.status))
-                                    ", " (target.created_at.format("%Y-%m-%d"))
+                                    ", " (crate::web::components::time::format(ctx.lang, target.created_at, Precision::Date))
                                 }
                             }
                         }
