@@ -148,6 +148,18 @@ pub enum Outbox {
     ClaimedUntil,
     CreatedAt,
     SentAt,
+    ContactId,
+}
+
+#[derive(DeriveIden)]
+pub enum OutboxAttachments {
+    Table,
+    Id,
+    OutboxId,
+    Position,
+    Filename,
+    ContentType,
+    Content,
 }
 
 #[derive(DeriveIden)]

@@ -18,6 +18,8 @@ mod m20261127_000040_add_idea_fields_to_inputs;
 mod m20261127_000041_create_supports;
 mod m20261127_000042_create_rate_events;
 mod m20261127_000043_add_session_epoch_to_users;
+mod m20261201_000050_create_outbox_attachments;
+mod m20261201_000051_add_contact_id_to_outbox;
 
 pub struct Migrator;
 
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000041_create_supports::Migration),
             Box::new(m20261127_000042_create_rate_events::Migration),
             Box::new(m20261127_000043_add_session_epoch_to_users::Migration),
+            Box::new(m20261201_000050_create_outbox_attachments::Migration),
+            Box::new(m20261201_000051_add_contact_id_to_outbox::Migration),
         ]
     }
 }

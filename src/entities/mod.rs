@@ -6,6 +6,7 @@ pub mod contact;
 pub mod input;
 pub mod input_theme;
 pub mod outbox;
+pub mod outbox_attachment;
 pub mod programme_settings;
 pub mod rate_event;
 pub mod sign_in_failure;

@@ -5,6 +5,7 @@
 //! same transaction as the change the mail confirms, so either both commit or
 //! neither does; the [`MailWorker`] sends it afterwards, with retries.
 
+mod attachment;
 mod compose;
 pub mod transport;
 pub mod worker;
@@ -15,23 +16,30 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    TransactionSession, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::domain::Email;
 use crate::entities::outbox;
 
+pub use attachment::{Attachment, InvalidAttachment};
 pub use compose::MailBody;
 pub use transport::{MailError, Mailer, SendError};
 pub use worker::{MailWorker, PassReport, deliver_due, run};
 
-/// A mail to queue: one recipient, a subject and both body parts.
+/// A mail to queue: one recipient, a subject, both body parts and any files.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewMail {
     pub to: String,
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Sent after the text and HTML parts, in this order.
+    pub attachments: Vec<Attachment>,
+    /// The contact the mail goes to, if any: erasing that contact then
+    /// removes this mail too ([`forget_contact`]). Staff mail has none.
+    pub contact_id: Option<Uuid>,
 }
 
 impl NewMail {
@@ -43,7 +51,21 @@ impl NewMail {
             text: body.text(),
             html: body.html(&subject),
             subject,
+            attachments: Vec::new(),
+            contact_id: None,
         }
+    }
+
+    /// Adds a file, sent after those added before it.
+    pub fn attach(mut self, attachment: Attachment) -> Self {
+        self.attachments.push(attachment);
+        self
+    }
+
+    /// Ties the mail to the contact it goes to; see [`forget_contact`].
+    pub fn for_contact(mut self, contact_id: Uuid) -> Self {
+        self.contact_id = Some(contact_id);
+        self
     }
 }
 
@@ -87,7 +109,10 @@ impl fmt::Display for MailStatus {
 
 /// Queues a mail for the worker and returns its id. Pass the transaction of
 /// the change the mail confirms, so a rollback also drops the mail.
-pub async fn enqueue(db: &impl ConnectionTrait, mail: NewMail) -> Result<Uuid, DbErr> {
+pub async fn enqueue<C>(db: &C, mail: NewMail) -> Result<Uuid, DbErr>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     let now = Utc::now();
     let id = Uuid::now_v7();
     let row = outbox::ActiveModel {
@@ -103,11 +128,42 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: NewMail) -> Result<Uuid, D
         claimed_until: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        contact_id: Set(mail.contact_id),
     };
+    if mail.attachments.is_empty() {
+        outbox::Entity::insert(row)
+            .exec_without_returning(db)
+            .await?;
+        return Ok(id);
+    }
+    // Without a transaction of its own (a savepoint inside the caller's), a
+    // worker could claim the row between the inserts and send it without
+    // its files.
+    let txn = db.begin().await?;
     outbox::Entity::insert(row)
-        .exec_without_returning(db)
+        .exec_without_returning(&txn)
         .await?;
+    attachment::store(&txn, id, mail.attachments).await?;
+    txn.commit().await?;
     Ok(id)
+}
+
+/// Deletes the mail still waiting to go to this contact (pending, being
+/// sent, or failed), and its files with it; returns how many were deleted.
+/// Mail of anyone else stays, even at the same address.
+///
+/// Call it in the transaction that erases the contact, before the contact row
+/// is deleted. Deleting the contact row afterwards also removes the mail that
+/// was already sent (the foreign key cascades), which holds no body or files
+/// but still the address. Only mail queued with [`NewMail::for_contact`] is
+/// found.
+pub async fn forget_contact(db: &impl ConnectionTrait, contact_id: Uuid) -> Result<u64, DbErr> {
+    let result = outbox::Entity::delete_many()
+        .filter(outbox::Column::ContactId.eq(contact_id))
+        .filter(outbox::Column::Status.ne(MailStatus::Sent.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
 }
 
 /// Mail the worker gave up on, newest first, for the admin page.

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::address::AddressError;
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart};
 use lettre::transport::{file, smtp};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::Settings;
-use crate::entities::outbox;
+use crate::entities::{outbox, outbox_attachment};
 
 /// How long one SMTP step may take. Bounded so a hung server cannot keep a
 /// claimed batch past its lease (see `worker::CLAIM_LEASE`).
@@ -93,27 +94,52 @@ impl Mailer {
 
     /// The message for a row: From, To, UTF-8 subject, a Message-ID derived
     /// from the row id (so a resend after a crash carries the same one and
-    /// receivers can drop the duplicate), and text and HTML alternatives.
-    pub fn message(&self, row: &outbox::Model) -> Result<Message, SendError> {
+    /// receivers can drop the duplicate), and text and HTML alternatives;
+    /// with files, those alternatives come first in a multipart/mixed.
+    pub fn message(
+        &self,
+        row: &outbox::Model,
+        files: &[outbox_attachment::Model],
+    ) -> Result<Message, SendError> {
         let to: Mailbox = row
             .recipient
             .parse()
             .map_err(|err: AddressError| SendError::Build(format!("recipient: {err}")))?;
         let message_id = format!("<{}@{}>", row.id, self.from.email.domain());
+        let alternative =
+            MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
+        // Without files there is nothing to mix: the alternative stands alone.
+        let body = if files.is_empty() {
+            alternative
+        } else {
+            let mut mixed = MultiPart::mixed().multipart(alternative);
+            for file in files {
+                let content_type = ContentType::parse(&file.content_type)
+                    .map_err(|err| SendError::Build(format!("attachment type: {err}")))?;
+                // Bytes, not a string: lettre then always uses base64, which
+                // keeps a calendar's CRLF line ends and any binary exactly.
+                mixed = mixed.singlepart(
+                    MimeAttachment::new(file.filename.clone())
+                        .body(file.content.clone(), content_type),
+                );
+            }
+            mixed
+        };
         Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(one_line(&row.subject))
             .message_id(Some(message_id))
-            .multipart(MultiPart::alternative_plain_html(
-                row.body_text.clone(),
-                row.body_html.clone(),
-            ))
+            .multipart(body)
             .map_err(|err| SendError::Build(err.to_string()))
     }
 
-    pub async fn send(&self, row: &outbox::Model) -> Result<(), SendError> {
-        let message = self.message(row)?;
+    pub async fn send(
+        &self,
+        row: &outbox::Model,
+        files: &[outbox_attachment::Model],
+    ) -> Result<(), SendError> {
+        let message = self.message(row, files)?;
         match &self.transport {
             Transport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(SendError::Smtp),
             Transport::Files(files, _) => {

@@ -15,7 +15,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, UpdateMany,
+    QueryOrder, QuerySelect, QueryTrait, TransactionSession, TransactionTrait, UpdateMany,
 };
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -23,8 +23,8 @@ use tokio::task::JoinHandle;
 use crate::config::{MailSettings, Settings};
 use crate::entities::outbox::{self, Column};
 use crate::error::cause_chain;
-use crate::mail::MailStatus;
 use crate::mail::transport::{MailError, Mailer, SMTP_TIMEOUT, SendError};
+use crate::mail::{MailStatus, attachment};
 
 /// Rows claimed per pass. Small, so the lease below covers a whole batch even
 /// when every message runs into the SMTP timeout.
@@ -56,7 +56,7 @@ pub struct PassReport {
 /// One pass: claims up to [`BATCH`] due rows and tries each once. Tests call
 /// this directly; the background worker calls it every `poll_interval`.
 pub async fn deliver_due(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     mailer: &Mailer,
     settings: &MailSettings,
 ) -> Result<PassReport, DbErr> {
@@ -64,12 +64,13 @@ pub async fn deliver_due(
 }
 
 async fn deliver_pass(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     mailer: &Mailer,
     settings: &MailSettings,
     stop: Option<&watch::Receiver<bool>>,
 ) -> Result<PassReport, DbErr> {
     let rows = claim_due(db, BATCH).await?;
+    let mut files = attachment::load(db, &rows).await?;
     let mut report = PassReport {
         claimed: rows.len(),
         ..PassReport::default()
@@ -82,7 +83,8 @@ async fn deliver_pass(
             report.released += 1;
             continue;
         }
-        match mailer.send(row).await {
+        let row_files = files.remove(&row.id).unwrap_or_default();
+        match mailer.send(row, &row_files).await {
             Ok(()) => {
                 mark_sent(db, row).await?;
                 report.sent += 1;
@@ -148,7 +150,12 @@ fn still_ours(row: &outbox::Model) -> Condition {
         .add(Column::Attempts.eq(row.attempts))
 }
 
-async fn mark_sent(db: &impl ConnectionTrait, row: &outbox::Model) -> Result<(), DbErr> {
+async fn mark_sent(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    row: &outbox::Model,
+) -> Result<(), DbErr> {
+    // One transaction, so no crash can leave a sent mail with its files.
+    let txn = db.begin().await?;
     let result = outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(MailStatus::Sent.as_str()))
         .col_expr(Column::SentAt, Expr::value(Utc::now()))
@@ -158,12 +165,15 @@ async fn mark_sent(db: &impl ConnectionTrait, row: &outbox::Model) -> Result<(),
         .col_expr(Column::BodyText, Expr::value(""))
         .col_expr(Column::BodyHtml, Expr::value(""))
         .filter(still_ours(row))
-        .exec(db)
+        .exec(&txn)
         .await?;
     if result.rows_affected == 0 {
-        tracing::warn!(mail_id = %row.id, "mail was sent after its claim ran out");
+        // Another claim owns the row now and may still need the files.
+        tracing::warn!(mail_id = %row.id, "mail was sent after its claim ran out or its row was deleted");
+    } else {
+        attachment::delete(&txn, row.id).await?;
     }
-    Ok(())
+    txn.commit().await
 }
 
 /// Schedules the next attempt, or gives up; returns true when it gave up.

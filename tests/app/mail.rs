@@ -24,9 +24,9 @@ use crate::common::{TestDatabase, spawn_app_with_mail};
 
 const SUBJECT: &str = "Takk for innspillet ditt – æøå ÆØÅ";
 const FROM: &str = "Innspill Kommune <innspill@kommune.example>";
-const WAIT: Duration = Duration::from_secs(15);
+pub(crate) const WAIT: Duration = Duration::from_secs(15);
 
-fn settings(database: &TestDatabase, smtp: Option<&SmtpSink>) -> Settings {
+pub(crate) fn settings(database: &TestDatabase, smtp: Option<&SmtpSink>) -> Settings {
     let mut settings = Settings::for_database(&database.url, database.data_dir());
     settings.smtp_url = smtp.map(|smtp| Secret::new(smtp.url()));
     settings.mail.from = FROM.to_owned();
@@ -35,13 +35,13 @@ fn settings(database: &TestDatabase, smtp: Option<&SmtpSink>) -> Settings {
     settings
 }
 
-async fn connect(database: &TestDatabase) -> DatabaseConnection {
+pub(crate) async fn connect(database: &TestDatabase) -> DatabaseConnection {
     let db = innspill::db::connect(&database.url).await.unwrap();
     innspill::db::migrate(&db).await.unwrap();
     db
 }
 
-fn confirmation(to: &str) -> NewMail {
+pub(crate) fn confirmation(to: &str) -> NewMail {
     let link = url::Url::parse("https://innspill.example/mine/123").unwrap();
     let body = MailBody::new(Lang::Nb)
         .paragraph("Hei!\nVi har fått innspillet ditt om båtplasser.")
@@ -50,11 +50,15 @@ fn confirmation(to: &str) -> NewMail {
     NewMail::compose(&Email::parse(to).unwrap(), SUBJECT, &body)
 }
 
-async fn deliver(db: &DatabaseConnection, mailer: &Mailer, settings: &Settings) -> PassReport {
+pub(crate) async fn deliver(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    settings: &Settings,
+) -> PassReport {
     mail::deliver_due(db, mailer, &settings.mail).await.unwrap()
 }
 
-async fn row(db: &DatabaseConnection, id: Uuid) -> outbox::Model {
+pub(crate) async fn row(db: &DatabaseConnection, id: Uuid) -> outbox::Model {
     outbox::Entity::find_by_id(id)
         .one(db)
         .await
@@ -62,11 +66,11 @@ async fn row(db: &DatabaseConnection, id: Uuid) -> outbox::Model {
         .expect("outbox row")
 }
 
-fn status(row: &outbox::Model) -> MailStatus {
+pub(crate) fn status(row: &outbox::Model) -> MailStatus {
     MailStatus::parse(&row.status).expect("a known status")
 }
 
-fn content_types(message: &Message<'_>) -> Vec<String> {
+pub(crate) fn content_types(message: &Message<'_>) -> Vec<String> {
     message
         .parts
         .iter()

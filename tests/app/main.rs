@@ -19,6 +19,8 @@ mod ideas_moderation;
 mod ideas_public;
 mod ideas_submit;
 mod mail;
+mod mail_attachments;
+mod mail_erasure;
 mod roles;
 mod shutdown;
 mod signin;

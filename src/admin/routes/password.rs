@@ -8,12 +8,12 @@ use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::admin::links::{self, Letterhead};
 use crate::admin::tokens::{self, Purpose};
 use crate::admin::{password, service as users};
 use crate::audit::service::{self as audit, Entry};
 use crate::domain::Email;
 use crate::error::AppError;
-use crate::mail::{self, MailBody, NewMail};
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
 use crate::web::{PageContext, html, html_status, session};
@@ -79,29 +79,17 @@ async fn request_reset(
     {
         return Err(AppError::TooManyRequests);
     }
-    if let Some(user) = users::find_by_email(&state.db, &email).await?
-        && !user.disabled
-    {
-        let txn = state.db.begin().await?;
-        let token = tokens::issue(&txn, user.id, Purpose::Reset).await?;
-        let link = state.public_url(&format!("/admin/nytt-passord/{token}"))?;
-        let body = MailBody::new(ctx.lang)
-            .paragraph(ctx.t("password.reset_mail_intro"))
-            .button(ctx.t("password.reset_mail_button"), &link)
-            .paragraph(ctx.t("password.reset_mail_ignore"))
-            .footer(ctx.programme.programme_name.clone());
-        mail::enqueue(
-            &txn,
-            NewMail::compose(&email, ctx.t("password.reset_mail_subject"), &body),
-        )
-        .await?;
-        audit::record(
-            &txn,
-            Entry::new(Some(user.id), "password.reset_requested").on("user", user.id),
-        )
-        .await?;
-        txn.commit().await?;
-    }
+    let site = state.public_url("")?;
+    links::request_password_reset(
+        &state.db,
+        &email,
+        Letterhead {
+            lang: ctx.lang,
+            programme: &ctx.programme,
+            site: &site,
+        },
+    )
+    .await?;
     Ok(html(views::forgot(&ctx, "", &FormErrors::new(), true)))
 }
 

@@ -8,13 +8,12 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::AppState;
+use crate::admin::links::{self, Invitee, Letterhead};
 use crate::admin::service as users;
-use crate::admin::tokens::{self, Purpose};
 use crate::audit::service::{self as audit, Entry};
 use crate::domain::Email;
 use crate::entities::user::Role;
 use crate::error::AppError;
-use crate::mail::{self, MailBody, NewMail};
 use crate::web::auth::Admin;
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
@@ -106,36 +105,23 @@ async fn invite_user(
         ));
     };
 
-    let txn = state.db.begin().await?;
-    let user = users::create_invited(&txn, &email, &form.name, role).await?;
-    let token = tokens::issue(&txn, user.id, Purpose::Invite).await?;
-    let link = state.public_url(&format!("/admin/invitasjon/{token}"))?;
-    let programme = &ctx.programme.programme_name;
-    let body = MailBody::new(ctx.lang)
-        .paragraph(ctx.tr(
-            "users.invite_mail_intro",
-            &[("inviter", &me.name), ("programme", programme)],
-        ))
-        .button(ctx.t("users.invite_mail_button"), &link)
-        .paragraph(ctx.t("users.invite_mail_expiry"))
-        .footer(programme.clone());
-    mail::enqueue(
-        &txn,
-        NewMail::compose(
-            &email,
-            ctx.tr("users.invite_mail_subject", &[("programme", programme)]),
-            &body,
-        ),
+    // The invitee has no language of their own yet; the inviter's is the best guess.
+    let site = state.public_url("")?;
+    links::invite(
+        &state.db,
+        &me,
+        Invitee {
+            email: &email,
+            name: &form.name,
+            role,
+        },
+        Letterhead {
+            lang: ctx.lang,
+            programme: &ctx.programme,
+            site: &site,
+        },
     )
     .await?;
-    audit::record(
-        &txn,
-        Entry::new(Some(me.id), "user.invite")
-            .on("user", user.id)
-            .details(format!("role={}", role.as_str())),
-    )
-    .await?;
-    txn.commit().await?;
     session::flash(&session, "users.invite_sent");
     Ok(see_other("/admin/brukere"))
 }
