@@ -149,7 +149,10 @@ async fn store(
             .map_err(|err| AppError::unexpected("building the private link", err))?;
         let mut programme = crate::settings::service::current(&txn).await?;
         programme.moderation_mode = mode;
-        let mail = mails::confirmation(idea.language, &programme, &idea.title, email, &link);
+        let mut mail = mails::confirmation(idea.language, &programme, &idea.title, email, &link);
+        if let Some(contact_id) = contact_id {
+            mail = mail.for_contact(contact_id);
+        }
         mail::enqueue(&txn, mail).await?;
     }
     txn.commit().await?;

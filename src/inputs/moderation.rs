@@ -223,7 +223,11 @@ pub async fn hide<C: ConnectionTrait + TransactionTrait>(
         Some((compose, address)) => {
             let lang = Lang::from_code(&input.language).unwrap_or_default();
             let programme = crate::settings::service::current(&txn).await?;
-            Some(compose(lang, &programme, &input, &reason, &address))
+            let mail = compose(lang, &programme, &input, &reason, &address);
+            Some(match input.contact_id {
+                Some(contact_id) => mail.for_contact(contact_id),
+                None => mail,
+            })
         }
         None => None,
     };

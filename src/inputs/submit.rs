@@ -3,11 +3,11 @@
 //! however often it is sent.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::domain::Email;
-use crate::entities::{contact, outbox};
+use crate::entities::contact;
 use crate::error::AppError;
 
 /// Who sent it, when they chose to say. An e-mail is only kept with consent.
@@ -43,17 +43,11 @@ pub async fn store_contact(
     Ok(Some(id))
 }
 
-/// Erases a contact and the mail still queued for them. Inputs that pointed
+/// Erases a contact and exactly the mail still queued for them (mail to
+/// the same address for someone else's sign-up stays). Inputs that pointed
 /// at it keep their text; the caller clears its own reference first.
 pub async fn erase_contact(db: &impl ConnectionTrait, contact_id: Uuid) -> Result<(), AppError> {
-    if let Some(contact) = contact::Entity::find_by_id(contact_id).one(db).await?
-        && let Some(email) = contact.email
-    {
-        outbox::Entity::delete_many()
-            .filter(outbox::Column::Recipient.eq(email))
-            .exec(db)
-            .await?;
-    }
+    crate::mail::forget_contact(db, contact_id).await?;
     contact::Entity::delete_by_id(contact_id).exec(db).await?;
     Ok(())
 }

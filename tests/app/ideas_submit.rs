@@ -604,6 +604,59 @@ async fn the_sender_can_edit_until_moderated_and_withdrawal_erases_the_contact()
 }
 
 #[tokio::test]
+async fn withdrawing_one_idea_keeps_the_queued_receipt_of_another_with_the_same_address() {
+    let app = app().await;
+    let mut links = Vec::new();
+    for title in [
+        "Felles sykkelvei langs fjorden",
+        "Kveldsåpent bibliotek i sentrum",
+    ] {
+        let browser = client();
+        let mut fields = GOOD.to_vec();
+        fields[0] = ("title", title);
+        fields.extend([("email", "ola@example.no"), ("consent", "ja")]);
+        assert_eq!(send(&app, &browser, &fields).await.status(), 303);
+        let receipt = browser
+            .get(app.url("/ideer/mottatt"))
+            .send()
+            .await
+            .expect("r")
+            .text()
+            .await
+            .expect("b");
+        links.push((browser, private_link(&receipt)));
+    }
+    assert_eq!(outbox::Entity::find().count(&app.db).await.expect("n"), 2);
+
+    let (browser, link) = &links[0];
+    let page = browser
+        .get(app.url(link))
+        .send()
+        .await
+        .expect("p")
+        .text()
+        .await
+        .expect("b");
+    let withdraw = browser
+        .post(app.url(&format!("{link}/trekk-tilbake")))
+        .form(&[("csrf_token", csrf_token(&page).as_str())])
+        .send()
+        .await
+        .expect("withdraw");
+    assert_eq!(withdraw.status(), 303);
+
+    let kept = outbox::Entity::find().all(&app.db).await.expect("outbox");
+    assert_eq!(kept.len(), 1, "only the withdrawn idea's receipt goes");
+    let other = ideas(&app)
+        .await
+        .into_iter()
+        .find(|idea| idea.status != Status::Withdrawn)
+        .expect("the other idea");
+    assert_eq!(kept[0].contact_id, other.contact_id);
+    assert!(kept[0].subject.len() > 3 && kept[0].recipient == "ola@example.no");
+}
+
+#[tokio::test]
 async fn post_moderation_publishes_at_once_and_chosen_themes_are_tagged() {
     let app = app().await;
     settings::save(
