@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::entities::{api_token, user};
 use crate::web::PageContext;
 use crate::web::admin_shell::{Section, admin_page};
+use crate::web::components::time::{Precision, time};
 use crate::web::csrf;
 use crate::web::forms::{Field, FormErrors, error_summary, notice};
 
@@ -68,11 +69,11 @@ fn created_token(ctx: &PageContext, name: &str, token: &str) -> Markup {
     }
 }
 
-/// A moment as the other staff pages show it: in UTC, and saying so.
+/// A moment as the other staff pages show it.
 fn when(ctx: &PageContext, at: Option<DateTime<Utc>>) -> Markup {
     html! {
         @if let Some(at) = at {
-            time datetime=(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) { (at.format("%Y-%m-%d %H:%M UTC")) }
+            (time(ctx.lang, at, Precision::Minute))
         } @else {
             (ctx.t("api.never"))
         }

@@ -18,9 +18,10 @@ use crate::api::v1::errors::{ErrorBody, Invalid, request_lang};
 use crate::api::v1::params::{SortParam, StatusParam};
 use crate::entities::input::Status;
 use crate::error::AppError;
-use crate::ideas::listing::{self, IdeaSummary, ListFilter, MAX_PER_PAGE, Sort, StaffIdea};
+use crate::ideas::listing::{self, IdeaSummary, ListFilter, Sort, StaffIdea};
 use crate::inputs::StakeholderGroup;
 use crate::inputs::tags::Tag;
+use crate::web::paging::{MAX_PAGE, MAX_PER_PAGE, Page, PageRequest};
 
 /// Ideas on a page unless `per_page` says otherwise.
 const DEFAULT_PER_PAGE: u64 = 20;
@@ -151,7 +152,7 @@ impl IdeaQuery {
             value
                 .parse()
                 .ok()
-                .filter(|page| (1..=listing::MAX_PAGE).contains(page))
+                .filter(|page| (1..=MAX_PAGE).contains(page))
         });
         let per_page = param(
             &mut errors,
@@ -177,8 +178,7 @@ impl IdeaQuery {
                 group,
                 query: text(&self.q).map(str::to_owned),
                 sort,
-                page,
-                per_page,
+                page: PageRequest::new(page, per_page),
             },
             status,
         })
@@ -261,9 +261,10 @@ pub async fn list_ideas(
     let Checked { filter, status } = query
         .check()
         .map_err(|errors| Invalid::from_validation(request_lang(&req), &errors))?;
-    let (items, total) = if is_editor(&caller) {
-        let (ideas, total) = listing::staff_page(&state.db, &filter, status).await?;
-        (ideas.into_iter().map(staff_idea).collect(), total)
+    let page: Page<Idea> = if is_editor(&caller) {
+        listing::staff_page(&state.db, &filter, status)
+            .await?
+            .map(staff_idea)
     } else if status.is_some_and(|status| status != Status::Published) {
         // Only editors see unpublished ideas: ask for a token, or a better one.
         return Err(match caller {
@@ -272,15 +273,20 @@ pub async fn list_ideas(
         }
         .into());
     } else {
-        let (ideas, total) = listing::published(&state.db, &filter).await?;
-        (public_ideas(&state.db, ideas).await?, total)
+        let summaries = listing::published(&state.db, &filter).await?;
+        let (request, total) = (filter.page, summaries.total());
+        Page::new(
+            public_ideas(&state.db, summaries.items).await?,
+            request,
+            total,
+        )
     };
     Ok(HttpResponse::Ok().json(IdeaPage {
-        items,
-        total,
-        page: filter.page(),
-        per_page: filter.per_page(),
-        pages: filter.page_count(total),
+        page: page.page(),
+        per_page: page.per_page(),
+        pages: page.pages(),
+        total: page.total(),
+        items: page.items,
     }))
 }
 

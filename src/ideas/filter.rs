@@ -10,13 +10,10 @@ use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::inputs::StakeholderGroup;
 use crate::inputs::tags::PUBLIC_ORIGINS;
+use crate::web::paging::PageRequest;
 
 /// Characters of the body a summary shows.
 pub const EXCERPT_CHARS: usize = 200;
-/// The most ideas one page may hold, whatever a caller asks for.
-pub const MAX_PER_PAGE: u64 = 100;
-/// The highest page number honoured; beyond it a request gets this page.
-pub const MAX_PAGE: u64 = 100_000;
 /// Search words beyond this many are ignored.
 const MAX_SEARCH_WORDS: usize = 8;
 
@@ -55,10 +52,7 @@ pub struct ListFilter {
     /// Words that must each appear in the title or the body, in any case.
     pub query: Option<String>,
     pub sort: Sort,
-    /// 1-based; 0 counts as 1.
-    pub page: u64,
-    /// Clamped to 1..=`MAX_PER_PAGE`.
-    pub per_page: u64,
+    pub page: PageRequest,
 }
 
 impl Default for ListFilter {
@@ -68,26 +62,8 @@ impl Default for ListFilter {
             group: None,
             query: None,
             sort: Sort::Newest,
-            page: 1,
-            per_page: 20,
+            page: PageRequest::first(20),
         }
-    }
-}
-
-impl ListFilter {
-    /// The page asked for, from 1 to `MAX_PAGE`: an offset past that would
-    /// not fit the database's 64-bit integers and shows nothing anyway.
-    pub fn page(&self) -> u64 {
-        self.page.clamp(1, MAX_PAGE)
-    }
-
-    pub fn per_page(&self) -> u64 {
-        self.per_page.clamp(1, MAX_PER_PAGE)
-    }
-
-    /// The number of pages `total` ideas fill (at least one).
-    pub fn page_count(&self, total: u64) -> u64 {
-        std::cmp::max(total.div_ceil(self.per_page()), 1)
     }
 }
 
@@ -207,16 +183,5 @@ mod tests {
             assert_eq!(Sort::parse(sort.code()), Some(sort));
         }
         assert_eq!(Sort::parse("tilfeldig"), None);
-    }
-
-    #[test]
-    fn page_count_is_at_least_one() {
-        let filter = ListFilter {
-            per_page: 10,
-            ..ListFilter::default()
-        };
-        assert_eq!(filter.page_count(0), 1);
-        assert_eq!(filter.page_count(10), 1);
-        assert_eq!(filter.page_count(11), 2);
     }
 }

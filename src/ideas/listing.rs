@@ -19,11 +19,10 @@ use uuid::Uuid;
 
 use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
-pub use crate::ideas::filter::{
-    EXCERPT_CHARS, ListFilter, MAX_PAGE, MAX_PER_PAGE, Scope, Sort, filter_condition,
-};
+pub use crate::ideas::filter::{EXCERPT_CHARS, ListFilter, Scope, Sort, filter_condition};
 use crate::inputs::StakeholderGroup;
 use crate::inputs::tags::{self, Tag, ThemeTag};
+use crate::web::paging::Page;
 
 /// One idea in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -79,14 +78,15 @@ struct SummaryRow {
     support_count: i32,
 }
 
-/// A page of published ideas matching `filter`, and how many match in all.
+/// A page of published ideas matching `filter`, with how many match in all.
+/// A page past the end is empty (the page says so and links to the first).
 pub async fn published(
     db: &impl ConnectionTrait,
     filter: &ListFilter,
-) -> Result<(Vec<IdeaSummary>, u64), AppError> {
+) -> Result<Page<IdeaSummary>, AppError> {
     let condition = list_condition(filter);
-    let per_page = filter.per_page();
-    let offset = (filter.page() - 1).saturating_mul(per_page);
+    let per_page = filter.page.per_page();
+    let offset = filter.page.offset();
 
     let mut page = input::Entity::find()
         .select_only()
@@ -145,7 +145,11 @@ pub async fn published(
             themes: themes.remove(&row.id).unwrap_or_default(),
         })
         .collect();
-    Ok((ideas, u64::try_from(total).unwrap_or(0)))
+    Ok(Page::new(
+        ideas,
+        filter.page,
+        u64::try_from(total).unwrap_or(0),
+    ))
 }
 
 /// The idea with `id` if the public may see it: published, or merged (then
@@ -269,28 +273,29 @@ pub async fn staff_page(
     db: &impl ConnectionTrait,
     filter: &ListFilter,
     status: Option<Status>,
-) -> Result<(Vec<StaffIdea>, u64), AppError> {
+) -> Result<Page<StaffIdea>, AppError> {
     let condition = filter_condition(filter, Scope::Staff(status));
     let mut select = input::Entity::find().filter(condition);
     if filter.sort == Sort::MostSupported {
         select = select.order_by_desc(input::Column::SupportCount);
     }
+    // Past the end is an empty page, as on the public list, not the last one.
     let paginator = select
         .order_by_desc(input::Column::CreatedAt)
         .order_by_desc(input::Column::Id)
-        .paginate(db, filter.per_page());
+        .paginate(db, filter.page.per_page());
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(filter.page() - 1).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let rows = Page::new(
+        paginator.fetch_page(filter.page.page() - 1).await?,
+        filter.page,
+        total,
+    );
+    let ids: Vec<Uuid> = rows.items.iter().map(|row| row.id).collect();
     let mut tags = tags::tags_of(db, &ids).await?;
-    let ideas = rows
-        .into_iter()
-        .map(|idea| StaffIdea {
-            tags: tags.remove(&idea.id).unwrap_or_default(),
-            idea,
-        })
-        .collect();
-    Ok((ideas, total))
+    Ok(rows.map(|idea| StaffIdea {
+        tags: tags.remove(&idea.id).unwrap_or_default(),
+        idea,
+    }))
 }
 
 /// One idea in any state, as staff see it.

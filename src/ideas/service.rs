@@ -9,6 +9,7 @@ use url::Url;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, Entry};
+use crate::domain::SecretToken;
 use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
 use crate::ideas::mails;
@@ -42,16 +43,6 @@ pub struct Receipt {
     /// The private link's token; None when this was a repeat of an earlier submission.
     pub token: Option<String>,
     pub status: Status,
-}
-
-pub fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-fn new_token() -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
 }
 
 /// The path of an idea's private page.
@@ -90,14 +81,14 @@ async fn replayed(db: &DatabaseConnection, existing: input::Model) -> Result<Rec
             status: existing.status,
         });
     }
-    let token = new_token();
+    let token = SecretToken::generate();
     let (id, status) = (existing.id, existing.status);
     let mut row = existing.into_active_model();
-    row.private_token_hash = Set(Some(token_hash(&token)));
+    row.private_token_hash = Set(Some(token.hash()));
     row.update(db).await?;
     Ok(Receipt {
         id,
-        token: Some(token),
+        token: Some(token.into_string()),
         status,
     })
 }
@@ -109,7 +100,7 @@ async fn store(
     site: Option<&Url>,
 ) -> Result<Receipt, AppError> {
     let now = Utc::now();
-    let token = new_token();
+    let token = SecretToken::generate();
     let status = match mode {
         ModerationMode::Pre => Status::Pending,
         ModerationMode::Post => Status::Published,
@@ -133,7 +124,7 @@ async fn store(
         merged_into_id: Set(None),
         moderation_note: Set(None),
         published_at: Set((status == Status::Published).then_some(now)),
-        private_token_hash: Set(Some(token_hash(&token))),
+        private_token_hash: Set(Some(token.hash())),
         idempotency_key: Set(idea.idempotency_key.clone()),
     })
     .exec_without_returning(&txn)
@@ -145,7 +136,7 @@ async fn store(
         .and_then(|contact| contact.email.as_ref());
     if let (Some(email), Some(site)) = (email, site) {
         let link = site
-            .join(private_path(&token).trim_start_matches('/'))
+            .join(private_path(token.expose()).trim_start_matches('/'))
             .map_err(|err| AppError::unexpected("building the private link", err))?;
         let mut programme = crate::settings::service::current(&txn).await?;
         programme.moderation_mode = mode;
@@ -158,7 +149,7 @@ async fn store(
     txn.commit().await?;
     Ok(Receipt {
         id,
-        token: Some(token),
+        token: Some(token.into_string()),
         status,
     })
 }
@@ -179,7 +170,7 @@ pub async fn find_by_token(
     token: &str,
 ) -> Result<Option<input::Model>, AppError> {
     Ok(input::Entity::find()
-        .filter(input::Column::PrivateTokenHash.eq(token_hash(token)))
+        .filter(input::Column::PrivateTokenHash.eq(SecretToken::hash_of(token)))
         .filter(input::Column::Channel.eq(Channel::Idea))
         .one(db)
         .await?)

@@ -268,7 +268,9 @@ async fn the_list_filters_by_theme_and_by_group() {
         theme: Some("sjomat".into()),
         ..ListFilter::default()
     };
-    let (found, total) = listing::published(&app.db, &filter).await.unwrap();
+    let page = listing::published(&app.db, &filter).await.unwrap();
+    let total = page.total();
+    let found = page.items;
     assert_eq!(total, 1);
     assert_eq!(found[0].title, "Fiskemottak på kaia");
     assert_eq!(found[0].group, StakeholderGroup::BusinessOwner);
@@ -333,7 +335,7 @@ async fn most_supported_comes_first_when_asked() {
         sort: Sort::MostSupported,
         ..ListFilter::default()
     };
-    let (found, _) = listing::published(&app.db, &filter).await.unwrap();
+    let found = listing::published(&app.db, &filter).await.unwrap().items;
     assert_eq!(found[0].id, much);
     assert_eq!(found[0].support_count, 3);
 }

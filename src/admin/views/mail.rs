@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use crate::entities::{outbox, user};
 use crate::web::PageContext;
 use crate::web::admin_shell::{Section, admin_page};
+use crate::web::components::time::{Precision, time};
 use crate::web::csrf;
 use crate::web::forms::notice;
 
@@ -40,7 +41,7 @@ pub fn failed_mail(
                     tbody {
                         @for mail in failed {
                             tr {
-                                td { (mail.created_at.format("%Y-%m-%d %H:%M UTC")) }
+                                td { (time(ctx.lang, mail.created_at, Precision::Minute)) }
                                 td { (mail.recipient) }
                                 td { (mail.subject) }
                                 td.num { (mail.attempts) }

@@ -18,6 +18,7 @@ use crate::ideas::views::browse::{self as views, ListPage};
 use crate::inputs::StakeholderGroup;
 use crate::themes::service as themes;
 use crate::web::csrf::CsrfForm;
+use crate::web::paging::PageRequest;
 use crate::web::rate_limit::keyed_hash;
 use crate::web::session::{flash, take_flash};
 use crate::web::{PageContext, html, see_other};
@@ -70,17 +71,12 @@ async fn list_ideas(
             .as_deref()
             .and_then(Sort::parse)
             .unwrap_or_default(),
-        page: query
-            .side
-            .and_then(|side| side.trim().parse().ok())
-            .unwrap_or(1),
-        per_page: PER_PAGE,
+        page: PageRequest::parse(query.side.as_deref(), PER_PAGE),
     };
-    let (ideas, total) = listing::published(&state.db, &filter).await?;
+    let ideas = listing::published(&state.db, &filter).await?;
     let page = ListPage {
         filter: &filter,
         ideas: &ideas,
-        total,
         themes: &active_themes,
     };
     Ok(HttpResponse::Ok()

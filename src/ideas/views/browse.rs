@@ -11,15 +11,17 @@ use crate::inputs::StakeholderGroup;
 use crate::inputs::tags::ThemeTag;
 use crate::themes::service::name_in;
 use crate::web::PageContext;
+use crate::web::components::pager::pager;
+use crate::web::components::time::{Precision, time};
 use crate::web::csrf;
 use crate::web::forms::notice;
 use crate::web::layout::{layout, paragraphs};
+use crate::web::paging::Page;
 
 /// What the list page shows.
 pub struct ListPage<'a> {
     pub filter: &'a ListFilter,
-    pub ideas: &'a [IdeaSummary],
-    pub total: u64,
+    pub ideas: &'a Page<IdeaSummary>,
     /// The themes offered in the filter.
     pub themes: &'a [theme::Model],
 }
@@ -34,10 +36,10 @@ impl ListPage<'_> {
 pub fn list_page(ctx: &PageContext, page: &ListPage) -> Markup {
     let filter = page.filter;
     let heading = ctx.t("ideas_public.list.title");
-    let title = if filter.page() > 1 {
+    let title = if page.ideas.page() > 1 {
         ctx.tr(
             "ideas_public.list.title_page",
-            &[("title", heading), ("page", &filter.page().to_string())],
+            &[("title", heading), ("page", &page.ideas.page().to_string())],
         )
     } else {
         heading.to_owned()
@@ -51,16 +53,22 @@ pub fn list_page(ctx: &PageContext, page: &ListPage) -> Markup {
             p { a.button href="/ideer/ny" { (ctx.t("ideas_public.list.share")) } }
             (filter_form(ctx, page))
             p #result-count.result-count role="status" { (result_count(ctx, page)) }
-            @if page.ideas.is_empty() {
+            @if page.ideas.items.is_empty() {
                 (empty_state(ctx, page))
             } @else {
                 ol.idea-list {
-                    @for idea in page.ideas {
+                    @for idea in &page.ideas.items {
                         li { (idea_card(ctx, idea)) }
                     }
                 }
             }
-            (pager(ctx, page))
+            (pager(
+                ctx.lang,
+                ctx.t("ideas_public.list.pages"),
+                page.ideas.page(),
+                page.ideas.pages(),
+                |n| list_href(filter, n),
+            ))
         },
     )
 }
@@ -123,35 +131,35 @@ fn sort_key(sort: Sort) -> &'static str {
 }
 
 fn result_count(ctx: &PageContext, page: &ListPage) -> String {
-    let filter = page.filter;
-    let total = page.total.to_string();
-    let found = match page.total {
+    let total = page.ideas.total();
+    let found = match total {
         0 => return ctx.t("ideas_public.list.count_none").to_owned(),
         1 => ctx.t("ideas_public.list.count_one").to_owned(),
-        _ => ctx.tr("ideas_public.list.count_other", &[("count", &total)]),
+        _ => ctx.tr(
+            "ideas_public.list.count_other",
+            &[("count", &total.to_string())],
+        ),
     };
-    let first = (filter.page() - 1) * filter.per_page() + 1;
-    if page.ideas.is_empty() || page.total <= filter.per_page() {
-        return found;
+    match page.ideas.shown() {
+        Some(shown) if total > page.ideas.per_page() => format!(
+            "{found}. {}",
+            ctx.tr(
+                "ideas_public.list.showing",
+                &[
+                    ("from", &shown.start().to_string()),
+                    ("to", &shown.end().to_string()),
+                    ("total", &total.to_string()),
+                ],
+            )
+        ),
+        _ => found,
     }
-    let last = first + page.ideas.len() as u64 - 1;
-    format!(
-        "{found}. {}",
-        ctx.tr(
-            "ideas_public.list.showing",
-            &[
-                ("from", &first.to_string()),
-                ("to", &last.to_string()),
-                ("total", &total),
-            ],
-        )
-    )
 }
 
 fn empty_state(ctx: &PageContext, page: &ListPage) -> Markup {
     html! {
         div.empty-state {
-            @if page.total > 0 {
+            @if page.ideas.total() > 0 {
                 // A page past the last one.
                 p { a href=(list_href(page.filter, 1)) { (ctx.t("ideas_public.list.first_page")) } }
             } @else if page.filtered() {
@@ -193,15 +201,9 @@ fn meta(
             }
             span {
                 (ctx.t("ideas_public.published")) " "
-                (date(published_at))
+                (time(ctx.lang, published_at, Precision::Date))
             }
         }
-    }
-}
-
-fn date(at: DateTime<Utc>) -> Markup {
-    html! {
-        time datetime=(at.format("%Y-%m-%d").to_string()) { (at.format("%d.%m.%Y").to_string()) }
     }
 }
 
@@ -221,34 +223,6 @@ fn supporters_short(ctx: &PageContext, count: u32) -> String {
     match count {
         1 => ctx.t("ideas_public.supports_one").to_owned(),
         n => ctx.tr("ideas_public.supports_other", &[("count", &n.to_string())]),
-    }
-}
-
-fn pager(ctx: &PageContext, page: &ListPage) -> Markup {
-    let filter = page.filter;
-    let current = filter.page();
-    let pages = filter.page_count(page.total);
-    html! {
-        @if pages > 1 {
-            nav.pager aria-label=(ctx.t("ideas_public.list.pages")) {
-                @if current > 1 {
-                    a rel="prev" href=(list_href(filter, current.min(pages + 1) - 1)) {
-                        (ctx.t("ideas_public.list.previous"))
-                    }
-                }
-                span {
-                    (ctx.tr("ideas_public.list.page_of", &[
-                        ("page", &current.to_string()),
-                        ("pages", &pages.to_string()),
-                    ]))
-                }
-                @if current < pages {
-                    a rel="next" href=(list_href(filter, current + 1)) {
-                        (ctx.t("ideas_public.list.next"))
-                    }
-                }
-            }
-        }
     }
 }
 
