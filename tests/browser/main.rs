@@ -116,7 +116,9 @@ async fn seed_ideas(
     admin: &innspill::entities::user::Model,
 ) -> Vec<(&'static str, String, &'static str)> {
     use innspill::ideas::service::{self, NewContact, NewIdea};
-    use innspill::ideas::{StakeholderGroup, moderation, support};
+    use innspill::entities::input::Channel;
+    use innspill::ideas::{merge, support};
+    use innspill::inputs::{StakeholderGroup, moderation};
     use innspill::settings::service::ModerationMode;
     let themes = innspill::themes::service::list_active(&app.db)
         .await
@@ -138,7 +140,7 @@ async fn seed_ideas(
     };
     let mut published = Vec::new();
     for n in 0..23 {
-        let receipt = service::submit(&app.db, idea(n, None), ModerationMode::Post, |_| None)
+        let receipt = service::submit(&app.db, idea(n, None), ModerationMode::Post, None)
             .await
             .expect("idea");
         published.push(receipt.id);
@@ -146,11 +148,11 @@ async fn seed_ideas(
     support::toggle(&app.db, published[0], "browser-a", "address-a")
         .await
         .expect("support");
-    let merged = service::submit(&app.db, idea(30, None), ModerationMode::Post, |_| None)
+    let merged = service::submit(&app.db, idea(30, None), ModerationMode::Post, None)
         .await
         .expect("idea")
         .id;
-    moderation::merge(&app.db, admin.id, merged, published[0])
+    merge::merge(&app.db, admin.id, merged, published[0])
         .await
         .expect("merge");
     let contact = NewContact {
@@ -162,21 +164,22 @@ async fn seed_ideas(
         &app.db,
         idea(40, Some(contact)),
         ModerationMode::Pre,
-        |_| None,
+        None,
     )
     .await
     .expect("idea")
     .id;
-    let hidden = service::submit(&app.db, idea(50, None), ModerationMode::Pre, |_| None)
+    let hidden = service::submit(&app.db, idea(50, None), ModerationMode::Pre, None)
         .await
         .expect("idea")
         .id;
     moderation::hide(
         &app.db,
         admin.id,
+        Channel::Idea,
         hidden,
         "Inneholder personopplysninger.".to_owned(),
-        false,
+        None,
     )
     .await
     .expect("hide");
@@ -221,7 +224,8 @@ async fn seed_ideas(
 
 /// The sender's private page of an idea, reached through its token.
 async fn my_idea_page(app: &common::TestApp) -> String {
-    use innspill::ideas::{StakeholderGroup, service};
+    use innspill::ideas::service;
+    use innspill::inputs::StakeholderGroup;
     use innspill::settings::service::ModerationMode;
     let idea = service::NewIdea {
         title: "Kortreist mat i skolekantina".to_owned(),
@@ -235,7 +239,7 @@ async fn my_idea_page(app: &common::TestApp) -> String {
         contact: None,
         idempotency_key: None,
     };
-    let receipt = service::submit(&app.db, idea, ModerationMode::Pre, |_| None)
+    let receipt = service::submit(&app.db, idea, ModerationMode::Pre, None)
         .await
         .expect("idea");
     format!("/ideer/mine/{}", receipt.token.expect("token"))
