@@ -4,7 +4,16 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionSession as _, TransactionTrait,
+};
+
+/// The PostgreSQL advisory lock migrations run under: any fixed number that
+/// no other program on the same database uses ("innspill" in ASCII).
+const MIGRATION_LOCK: i64 = 0x696e_6e73_7069_6c6c;
+/// How long an instance waits for another that is migrating the same SQLite file.
+const SQLITE_MIGRATION_WAIT: Duration = Duration::from_secs(120);
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
@@ -29,8 +38,52 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
+/// Applies pending migrations, one instance at a time: instances started
+/// together (a rolling deploy with two replicas) wait for the first, then
+/// find nothing left to do. The whole run is one transaction, so a failed
+/// migration leaves the schema as it was.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let txn = db.begin().await?;
+            // Held until the transaction ends; a second instance waits here.
+            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+                .await?;
+            Migrator::up(&txn, None).await?;
+            txn.commit().await
+        }
+        _ => {
+            let txn = begin_immediate(db).await?;
+            Migrator::up(&txn, None).await?;
+            txn.commit().await
+        }
+    }
+}
+
+/// A SQLite transaction that holds the write lock from its first moment,
+/// so it reads which migrations are pending only once no one else is
+/// writing. Waits past the busy timeout, since a migration with a large
+/// backfill may hold the lock longer than a request would.
+async fn begin_immediate(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    };
+    let deadline = std::time::Instant::now() + SQLITE_MIGRATION_WAIT;
+    loop {
+        match db.begin_with_options(options).await {
+            Ok(txn) => return Ok(txn),
+            Err(err) if std::time::Instant::now() < deadline && is_busy(&err) => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+fn is_busy(err: &DbErr) -> bool {
+    let text = err.to_string();
+    text.contains("database is locked") || text.contains("busy")
 }
 
 /// True when the database answers a trivial query.

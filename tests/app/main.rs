@@ -14,6 +14,7 @@ mod demo;
 mod errors;
 mod headers;
 mod health;
+mod instances;
 mod ideas_api;
 mod ideas_moderation;
 mod ideas_public;
