@@ -18,6 +18,7 @@ mod ideas_api;
 mod ideas_moderation;
 mod ideas_public;
 mod ideas_submit;
+mod inputs_lock;
 mod mail;
 mod public_form;
 mod roles;
