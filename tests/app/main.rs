@@ -19,6 +19,7 @@ mod ideas_moderation;
 mod ideas_public;
 mod ideas_submit;
 mod inputs_lock;
+mod inputs_tags;
 mod mail;
 mod public_form;
 mod roles;
