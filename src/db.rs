@@ -6,7 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionSession as _, TransactionTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 /// The PostgreSQL advisory lock migrations run under: any fixed number that

@@ -154,7 +154,8 @@ async fn store(
     })
 }
 
-async fn find_by_idempotency_key(
+/// The idea a form with this idempotency key stored, if any.
+pub async fn find_by_idempotency_key(
     db: &impl ConnectionTrait,
     key: &str,
 ) -> Result<Option<input::Model>, AppError> {

@@ -170,16 +170,29 @@ pub async fn set_manual(
     Ok(())
 }
 
-/// A facilitator's choice of themes: `themes` become the input's manual
-/// tags, a ticked suggestion becomes a manual tag, and tags on themes that
-/// are switched off stay (a form cannot offer them). Returns the slugs of
-/// the manual tags before and after, sorted.
+/// A facilitator's choice of themes: `themes` become the input's tags set
+/// by people. A ticked suggestion becomes a manual tag, a confirmed tag
+/// stays confirmed while ticked and goes when unticked, and tags on themes
+/// that are switched off stay (a form cannot offer them). Returns the slugs
+/// of the people's tags (manual and confirmed) before and after, sorted.
 pub async fn set_by_person(
     db: &impl ConnectionTrait,
     input_id: Uuid,
     themes: &[Uuid],
 ) -> Result<(Vec<String>, Vec<String>), AppError> {
-    let before = manual_tags(db, input_id).await?;
+    let before = people_tags(db, input_id).await?;
+    let unticked: Vec<Uuid> = before
+        .iter()
+        .filter(|(theme, origin)| {
+            *origin == Origin::Confirmed && theme.active && !themes.contains(&theme.id)
+        })
+        .map(|(theme, _)| theme.id)
+        .collect();
+    input_theme::Entity::delete_many()
+        .filter(input_theme::Column::InputId.eq(input_id))
+        .filter(input_theme::Column::ThemeId.is_in(unticked))
+        .exec(db)
+        .await?;
     set_manual(db, input_id, themes).await?;
     input_theme::Entity::update_many()
         .col_expr(input_theme::Column::Origin, Expr::value(Origin::Manual))
@@ -192,10 +205,10 @@ pub async fn set_by_person(
         .filter(input_theme::Column::Origin.eq(Origin::Suggested))
         .exec(db)
         .await?;
-    for theme in before.iter().filter(|theme| !theme.active) {
-        insert(db, input_id, theme.id, Origin::Manual, None).await?;
+    for (theme, origin) in before.iter().filter(|(theme, _)| !theme.active) {
+        insert(db, input_id, theme.id, *origin, None).await?;
     }
-    let after = manual_tags(db, input_id).await?;
+    let after = people_tags(db, input_id).await?;
     Ok((slugs(&before), slugs(&after)))
 }
 
@@ -288,21 +301,24 @@ async fn insert(
     Ok(())
 }
 
-/// The themes of the input's manual tags.
-async fn manual_tags(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<theme::Model>, AppError> {
+/// The themes of the tags people set or confirmed, with their origin.
+async fn people_tags(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Vec<(theme::Model, Origin)>, AppError> {
     Ok(input_theme::Entity::find()
         .filter(input_theme::Column::InputId.eq(id))
-        .filter(input_theme::Column::Origin.eq(Origin::Manual))
+        .filter(input_theme::Column::Origin.is_in(PUBLIC_ORIGINS))
         .find_also_related(theme::Entity)
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|(_, theme)| theme)
+        .filter_map(|(tag, theme)| theme.map(|theme| (theme, tag.origin)))
         .collect())
 }
 
-fn slugs(themes: &[theme::Model]) -> Vec<String> {
-    let mut slugs: Vec<String> = themes.iter().map(|theme| theme.slug.clone()).collect();
+fn slugs(tags: &[(theme::Model, Origin)]) -> Vec<String> {
+    let mut slugs: Vec<String> = tags.iter().map(|(theme, _)| theme.slug.clone()).collect();
     slugs.sort();
     slugs
 }

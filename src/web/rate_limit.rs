@@ -21,8 +21,13 @@ pub fn keyed_hash(secret: &[u8], kind: &str, value: &str) -> String {
     hex::encode(hasher.finalize())
 }
 
-/// Counts one event under `key` unless `limit` events already fall within
-/// `window`; returns whether it was allowed.
+/// Records an event for `key` and says whether it is within `limit` events
+/// per `window`. An event over the limit is not recorded.
+///
+/// The event is written first and counted after: two requests racing for
+/// the last place cannot both see room, because whichever counts second
+/// sees the other's row (in a race both may be refused, never both let in).
+/// Call it outside a transaction, so each write is seen at once.
 pub async fn hit(
     db: &impl ConnectionTrait,
     key: &str,
@@ -30,21 +35,23 @@ pub async fn hit(
     limit: u64,
 ) -> Result<bool, DbErr> {
     let now = Utc::now();
+    let id = Uuid::now_v7();
+    rate_event::Entity::insert(rate_event::ActiveModel {
+        id: Set(id),
+        key_hash: Set(key.to_owned()),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
     let recent = rate_event::Entity::find()
         .filter(Column::KeyHash.eq(key))
         .filter(Column::CreatedAt.gt(now - window))
         .count(db)
         .await?;
-    if recent >= limit {
+    if recent > limit {
+        rate_event::Entity::delete_by_id(id).exec(db).await?;
         return Ok(false);
     }
-    rate_event::Entity::insert(rate_event::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        key_hash: Set(key.to_owned()),
-        created_at: Set(now),
-    })
-    .exec(db)
-    .await?;
     // Events older than a day count for nothing; clear them now and then.
     if rand::random::<u8>() < 8 {
         rate_event::Entity::delete_many()

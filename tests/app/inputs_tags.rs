@@ -260,3 +260,41 @@ async fn the_public_sees_only_tags_people_chose_on_active_themes_and_staff_see_e
         staff[&idea]
     );
 }
+
+#[tokio::test]
+async fn a_facilitator_keeps_a_ticked_confirmed_theme_and_removes_an_unticked_one() {
+    use innspill::entities::input::Channel;
+    use innspill::inputs::moderation::{self, Outcome};
+    let app = spawn_app().await;
+    let actor =
+        crate::common::staff::create_user(&app, innspill::entities::user::Role::Facilitator)
+            .await
+            .id;
+    let idea = add_idea(&app, "Hurtigladere ved kaia").await;
+    let (kept, dropped) = (
+        add_theme(&app, "energi").await,
+        add_theme(&app, "reiseliv").await,
+    );
+    tags::suggest(&app.db, idea, &[(kept, 0.8), (dropped, 0.7)])
+        .await
+        .expect("suggest");
+    for theme in [kept, dropped] {
+        assert!(tags::confirm(&app.db, idea, theme).await.expect("confirm"));
+    }
+
+    // The form shows both ticked; the facilitator unticks one.
+    let outcome = moderation::set_themes(&app.db, actor, Channel::Idea, idea, &[kept])
+        .await
+        .expect("set themes");
+    assert_eq!(outcome, Outcome::Changed);
+    assert_eq!(
+        stored_tags(&app, idea).await,
+        vec![(kept, Origin::Confirmed, Some(0.8))],
+        "the ticked confirmed tag stays as it was, the unticked one goes"
+    );
+    let public = tags::public_themes_of(&app.db, &[idea])
+        .await
+        .expect("public");
+    let slugs: Vec<&str> = public[&idea].iter().map(|t| t.slug.as_str()).collect();
+    assert_eq!(slugs, ["energi"]);
+}

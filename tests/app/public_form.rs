@@ -325,3 +325,51 @@ async fn the_same_idempotency_key_sent_twice_stores_one_idea_and_a_new_key_store
     assert_eq!(post(&app, &browser, &again.body(&GOOD)).await.status(), 303);
     assert_eq!(stored(&app).await, 2);
 }
+
+#[tokio::test]
+async fn submissions_racing_for_the_last_place_never_exceed_the_limit() {
+    let app = app_with(|s| s.submissions_per_window = 1).await;
+    let mut forms = Vec::new();
+    for _ in 0..8 {
+        let browser = client();
+        let shown = open_form(&app, &browser).await;
+        forms.push((browser, shown.body(&GOOD)));
+    }
+    let url = app.url("/ideer");
+    let tasks: Vec<_> = forms
+        .into_iter()
+        .map(|(browser, body)| {
+            let url = url.clone();
+            tokio::spawn(async move {
+                let response = browser.post(url).form(&body).send().await;
+                response.expect("post").status().as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.expect("task"));
+    }
+    assert!(
+        statuses.iter().all(|s| *s == 303 || *s == 429),
+        "{statuses:?}"
+    );
+    let accepted = statuses.iter().filter(|s| **s == 303).count();
+    assert!(accepted <= 1, "{statuses:?}");
+    assert_eq!(stored(&app).await, accepted as u64);
+}
+
+#[tokio::test]
+async fn a_form_sent_again_after_the_limit_is_reached_gets_its_receipt_not_429() {
+    let app = app_with(|s| s.submissions_per_window = 1).await;
+    let browser = client();
+    let shown = open_form(&app, &browser).await;
+    assert_eq!(post(&app, &browser, &shown.body(&GOOD)).await.status(), 303);
+    // A double click: the same form again, now that the limit is used up.
+    let again = post(&app, &browser, &shown.body(&GOOD)).await;
+    assert_eq!(again.status(), 303, "answered from the stored idea");
+    assert_eq!(stored(&app).await, 1);
+    // A new form from the same address is over the limit.
+    let fresh = open_form(&app, &browser).await;
+    assert_eq!(post(&app, &browser, &fresh.body(&GOOD)).await.status(), 429);
+}

@@ -115,8 +115,8 @@ async fn seed_ideas(
     app: &common::TestApp,
     admin: &innspill::entities::user::Model,
 ) -> Vec<(&'static str, String, &'static str)> {
-    use innspill::ideas::service::{self, NewContact, NewIdea};
     use innspill::entities::input::Channel;
+    use innspill::ideas::service::{self, NewContact, NewIdea};
     use innspill::ideas::{merge, support};
     use innspill::inputs::{StakeholderGroup, moderation};
     use innspill::settings::service::ModerationMode;
@@ -160,15 +160,10 @@ async fn seed_ideas(
         email: innspill::domain::Email::parse("kari@example.no").ok(),
         news_opt_in: true,
     };
-    let pending = service::submit(
-        &app.db,
-        idea(40, Some(contact)),
-        ModerationMode::Pre,
-        None,
-    )
-    .await
-    .expect("idea")
-    .id;
+    let pending = service::submit(&app.db, idea(40, Some(contact)), ModerationMode::Pre, None)
+        .await
+        .expect("idea")
+        .id;
     let hidden = service::submit(&app.db, idea(50, None), ModerationMode::Pre, None)
         .await
         .expect("idea")

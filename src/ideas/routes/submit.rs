@@ -55,8 +55,18 @@ async fn submit_idea(
             ));
         }
     };
-    sent.count_submission(&state).await?;
     idea.idempotency_key = sent.guard.key();
+    // A form sent again (a double click, a retry) is answered from the first
+    // one and costs nothing; only a new idea counts against the limit.
+    let repeat = match &idea.idempotency_key {
+        Some(key) => service::find_by_idempotency_key(&state.db, key)
+            .await?
+            .is_some(),
+        None => false,
+    };
+    if !repeat {
+        sent.count_submission(&state).await?;
+    }
     let mailed = idea.contact.as_ref().is_some_and(|c| c.email.is_some());
     let receipt = service::submit(
         &state.db,
