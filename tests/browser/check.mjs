@@ -365,30 +365,35 @@ async function checkPage(spec, deps, pageSpec, htmlDir) {
     await context.close().catch(() => {});
   }
 
-  if (screenshotDir) {
-    const mobile = await newContext(baseUrl, cookies, {
-      viewport: MOBILE_VIEWPORT,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 1,
-    });
-    try {
-      const page = await mobile.newPage();
-      watchPage(page, problems, 'mobile');
-      await page.goto(url, { waitUntil: 'load' });
+  // e) the same page on a phone-sized screen, where scrolling regions and
+  // reflow bring failures of their own (WCAG 1.4.10, 2.1.1).
+  const mobile = await newContext(baseUrl, cookies, {
+    viewport: MOBILE_VIEWPORT,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1,
+  });
+  try {
+    const page = await mobile.newPage();
+    watchPage(page, problems, 'mobile');
+    await page.goto(url, { waitUntil: 'load' });
+    const result = await runAxe(page, deps.axeSource);
+    violations = [...(violations ?? []), ...result.violations];
+    for (const v of result.violations) problems.push(`[mobile] ${describeViolation(v)}`);
+    if (screenshotDir) {
       await page.screenshot({
         path: path.join(screenshotDir, `${pageSpec.name}-mobile.png`),
         fullPage: true,
         animations: 'disabled',
       });
-    } catch (e) {
-      problems.push(`[mobile] browser: ${e.message.split('\n')[0]}`);
-    } finally {
-      await mobile.close().catch(() => {});
     }
+  } catch (e) {
+    problems.push(`[mobile] browser: ${e.message.split('\n')[0]}`);
+  } finally {
+    await mobile.close().catch(() => {});
   }
 
-  const axeText = violations === null ? 'axe not run' : `axe ${plural(violations.length, 'violation')}`;
+  const axeText = violations === null ? 'axe not run' : `axe ${plural(violations.length, 'violation')} (desktop and phone)`;
   const label = `${pageSpec.name} (${pageSpec.path})`;
   if (problems.length === 0) {
     ok(label, `${axeText}, no console errors (${secs(started)})`);
