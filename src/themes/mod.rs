@@ -4,6 +4,7 @@
 pub mod changes;
 pub mod forms;
 pub mod import;
+pub mod import_apply;
 pub mod problems;
 pub mod routes;
 pub mod service;
