@@ -36,16 +36,23 @@ enum Command {
     #[command(subcommand)]
     Themes(ThemesCommand),
     /// Fill an empty database with a demo programme: the eight candidate
-    /// themes and published ideas from the project's labelled data
-    /// (../shared/data/tagging/), spread over the last six weeks, with
-    /// support. Refuses a database that already holds inputs.
+    /// themes and published ideas with support, from the demo data built into
+    /// the binary. By default each of its 107 ideas once, over the last six
+    /// weeks; with --ideas N, N ideas composed from them over the programme
+    /// period. Refuses a database that already holds inputs.
     Demo {
         /// Add the demo content even when the database already holds inputs.
         #[arg(long)]
         force: bool,
-        /// The folder with themes.csv and dev.csv [default:
-        /// ../shared/data/tagging from the current directory, else from the
-        /// source tree the binary was built in]
+        /// Compose this many varied ideas (with themes and supports) instead,
+        /// for trying the platform at scale.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        ideas: Option<u32>,
+        /// Seed for the random choices, so two runs give the same content.
+        #[arg(long, value_name = "NUMBER")]
+        seed: Option<u64>,
+        /// Read themes.csv and inputs.csv (or dev.csv) from this folder
+        /// instead of the built-in data.
         #[arg(long, value_name = "PATH")]
         data: Option<std::path::PathBuf>,
     },
@@ -131,7 +138,20 @@ async fn main() -> ExitCode {
             create_token(settings, &email, &name).await
         }
         Command::Themes(ThemesCommand::Import { file }) => import_themes(settings, &file).await,
-        Command::Demo { force, data } => load_demo(settings, force, data.as_deref()).await,
+        Command::Demo {
+            force,
+            ideas,
+            seed,
+            data,
+        } => {
+            let options = demo::Options {
+                force,
+                ideas: ideas.map(|n| n as usize),
+                seed,
+                data,
+            };
+            load_demo(settings, &options).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -162,17 +182,13 @@ async fn import_themes(settings: Settings, file: &std::path::Path) -> Result<(),
     Ok(())
 }
 
-async fn load_demo(
-    settings: Settings,
-    force: bool,
-    data: Option<&std::path::Path>,
-) -> Result<(), BoxError> {
-    let data = demo::locate_data(data)?;
+async fn load_demo(settings: Settings, options: &demo::Options) -> Result<(), BoxError> {
+    let started = std::time::Instant::now();
     std::fs::create_dir_all(&settings.data_dir)?;
     let db = db::connect(settings.database_url.expose()).await?;
     db::migrate(&db).await?;
-    let report = demo::load(&db, &data, force).await?;
-    println!("Loaded the demo programme from {}:", report.data.display());
+    let report = demo::load(&db, options).await?;
+    println!("Loaded the demo programme from {}:", report.source);
     println!(
         "  themes:   {} created, {} updated, {} unchanged",
         report.themes.created, report.themes.updated, report.themes.unchanged
@@ -193,6 +209,11 @@ async fn load_demo(
         ),
         None => println!("  settings: kept as they were"),
     }
+    println!(
+        "{} ideas in {:.1} s",
+        report.ideas,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -1,28 +1,27 @@
-//! `innspill demo`: an empty database gets the eight themes and the data
-//! set's ideas, published over the last six weeks with support; a database
-//! that already holds inputs is refused unless `--force` is given.
+//! `innspill demo`: an empty database gets the eight themes and the built-in
+//! data's ideas, published over the last six weeks with support, from any
+//! directory; `--ideas N` composes N varied ideas over the programme period;
+//! a database that already holds inputs is refused unless `--force` is given.
 
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
 use std::process::Output;
 use std::time::Duration;
 
 use chrono::Utc;
 use innspill::entities::input::{self, Channel, Status};
+use innspill::entities::input_theme::{self, Origin};
 use innspill::entities::{support, theme};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::Value;
 
 use crate::common::binary::{Server, command};
-use crate::common::{TestDatabase, repo_root};
+use crate::common::{TestDatabase, demo_data_dir};
 
-fn data_dir() -> PathBuf {
-    repo_root().join("../shared/data/tagging")
-}
-
-/// Idea rows of dev.csv with at least 20 characters of text, counted here
-/// independently of the code under test.
+/// Idea rows of the demo data with at least 20 characters of text, counted
+/// here independently of the code under test.
 fn idea_rows() -> usize {
-    let mut reader = csv::Reader::from_path(data_dir().join("dev.csv")).expect("dev.csv");
+    let mut reader =
+        csv::Reader::from_path(demo_data_dir().join("inputs.csv")).expect("inputs.csv");
     reader
         .records()
         .map(|record| record.expect("row"))
@@ -48,9 +47,10 @@ async fn demo_fills_an_empty_database_and_refuses_one_with_inputs_unless_forced(
     let expected = idea_rows();
     assert!(expected > 50, "the data set has {expected} idea rows");
 
-    // Run from the project root, the data is found without --data.
+    // Run from a folder with nothing in it: the data is built in.
+    let elsewhere = tempfile::tempdir().expect("temporary directory");
     let output = command(&database.url, database.data_dir())
-        .current_dir(repo_root())
+        .current_dir(elsewhere.path())
         .arg("demo")
         .output()
         .expect("run demo");
@@ -122,18 +122,18 @@ async fn demo_fills_an_empty_database_and_refuses_one_with_inputs_unless_forced(
 
     // Again without --force: refused, nothing added.
     let output = command(&database.url, database.data_dir())
-        .args(["demo", "--data"])
-        .arg(data_dir())
+        .arg("demo")
         .output()
         .expect("run demo");
     assert!(!output.status.success());
     assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
     assert_eq!(count_inputs(&db).await, expected as u64);
 
-    // With --force the ideas are added again; the themes stay eight.
+    // With --force the ideas are added again, here from a folder named with
+    // --data; the themes stay eight.
     let output = command(&database.url, database.data_dir())
         .args(["demo", "--force", "--data"])
-        .arg(data_dir())
+        .arg(demo_data_dir())
         .output()
         .expect("run demo");
     assert!(output.status.success(), "{}", stderr(&output));
@@ -182,10 +182,108 @@ async fn demo_without_its_data_says_where_it_looked_and_changes_nothing() {
         .expect("run demo");
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(message.contains("dev.csv"), "{message}");
+    assert!(message.contains("inputs.csv"), "{message}");
     assert!(
         message.contains(&missing.display().to_string()),
         "{message}"
     );
     assert!(stdout(&output).trim().is_empty());
+}
+
+/// The published ideas in the order they were sent.
+async fn ideas_in_order(db: &sea_orm::DatabaseConnection) -> Vec<input::Model> {
+    input::Entity::find()
+        .filter(input::Column::Channel.eq(Channel::Idea))
+        .filter(input::Column::Status.eq(Status::Published))
+        .order_by_asc(input::Column::CreatedAt)
+        .all(db)
+        .await
+        .expect("ideas")
+}
+
+#[tokio::test]
+async fn demo_ideas_composes_that_many_varied_ideas_with_themes_and_support_from_any_directory() {
+    const COUNT: usize = 300;
+    let database = TestDatabase::create().await;
+    let elsewhere = tempfile::tempdir().expect("temporary directory");
+    let output = command(&database.url, database.data_dir())
+        .current_dir(elsewhere.path())
+        .args(["demo", "--ideas", &COUNT.to_string(), "--seed", "42"])
+        .output()
+        .expect("run demo");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = stdout(&output);
+    assert!(printed.contains(&format!("{COUNT} published")), "{printed}");
+    assert!(printed.contains(&format!("{COUNT} ideas in ")), "{printed}");
+
+    let db = innspill::db::connect(&database.url).await.expect("connect");
+    let ideas = ideas_in_order(&db).await;
+    assert_eq!(ideas.len(), COUNT);
+    assert_eq!(count_inputs(&db).await, COUNT as u64);
+
+    // Spread over the programme period so far, not bunched on a few days.
+    let now = Utc::now();
+    let days: HashSet<_> = ideas
+        .iter()
+        .map(|idea| idea.published_at.expect("published_at").date_naive())
+        .collect();
+    assert!(days.len() > 50, "{} distinct days", days.len());
+    for idea in &ideas {
+        let published = idea.published_at.expect("published_at");
+        assert!(idea.created_at <= published && published <= now);
+    }
+
+    // Varied titles that fit, in both written languages, from mixed groups.
+    let titles: HashSet<_> = ideas.iter().filter_map(|idea| idea.title.clone()).collect();
+    assert!(titles.len() > COUNT / 3, "{} distinct titles", titles.len());
+    assert!(titles.iter().all(|title| title.chars().count() <= 80));
+    let bodies: HashSet<_> = ideas.iter().map(|idea| idea.body.as_str()).collect();
+    assert!(bodies.len() > COUNT / 2, "{} distinct texts", bodies.len());
+    let languages: HashSet<_> = ideas.iter().map(|idea| idea.language.as_str()).collect();
+    assert_eq!(languages.len(), 2, "{languages:?}");
+    let groups: HashSet<_> = ideas
+        .iter()
+        .map(|idea| idea.stakeholder_group.as_str())
+        .collect();
+    assert!(groups.len() >= 4, "{groups:?}");
+
+    // Every idea tagged by hand with at least one theme.
+    let tags = input_theme::Entity::find().all(&db).await.expect("tags");
+    let tagged: HashSet<_> = tags.iter().map(|tag| tag.input_id).collect();
+    assert_eq!(tagged.len(), COUNT);
+    assert!(tags.iter().all(|tag| tag.origin == Origin::Manual));
+
+    // Each support count matches its rows, every support from its own browser.
+    let supports = support::Entity::find().all(&db).await.expect("supports");
+    let mut per_idea: HashMap<_, i64> = HashMap::new();
+    for row in &supports {
+        *per_idea.entry(row.input_id).or_default() += 1;
+    }
+    for idea in &ideas {
+        let rows = per_idea.get(&idea.id).copied().unwrap_or(0);
+        assert_eq!(i64::from(idea.support_count), rows, "{}", idea.id);
+    }
+    let browsers: HashSet<_> = supports.iter().map(|row| &row.browser_hash).collect();
+    let addresses: HashSet<_> = supports.iter().map(|row| &row.address_hash).collect();
+    assert_eq!(browsers.len(), supports.len());
+    assert_eq!(addresses.len(), supports.len());
+    assert!(per_idea.len() > COUNT / 3, "{} supported", per_idea.len());
+
+    // The same seed on another database gives the same ideas.
+    let again = TestDatabase::create().await;
+    let output = command(&again.url, again.data_dir())
+        .args(["demo", "--ideas", &COUNT.to_string(), "--seed", "42"])
+        .output()
+        .expect("run demo");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let other = innspill::db::connect(&again.url).await.expect("connect");
+    let content = |ideas: &[input::Model]| {
+        ideas
+            .iter()
+            .map(|idea| (idea.title.clone(), idea.body.clone(), idea.support_count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(content(&ideas_in_order(&other).await), content(&ideas));
+    other.close().await.ok();
+    db.close().await.ok();
 }

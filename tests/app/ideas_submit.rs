@@ -669,8 +669,7 @@ async fn post_moderation_publishes_at_once_and_chosen_themes_are_tagged() {
     .await
     .expect("settings");
     let file =
-        std::fs::File::open(crate::common::repo_root().join("../shared/data/tagging/themes.csv"))
-            .expect("themes.csv");
+        std::fs::File::open(crate::common::demo_data_dir().join("themes.csv")).expect("themes.csv");
     innspill::themes::service::import_csv(&app.db, None, file)
         .await
         .expect("import");

@@ -11,7 +11,7 @@ use innspill::themes::values::{Colour, Description, Keywords, Name, PALETTE, Slu
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::common::binary::command;
-use crate::common::{TestApp, TestDatabase, assert_redirect_to, repo_root, spawn_app};
+use crate::common::{TestApp, TestDatabase, assert_redirect_to, demo_data_dir, spawn_app};
 
 const PASSWORD: &str = "et langt og godt passord";
 
@@ -28,11 +28,11 @@ const SLUGS: [&str; 8] = [
 ];
 
 fn themes_csv_path() -> std::path::PathBuf {
-    repo_root().join("../shared/data/tagging/themes.csv")
+    demo_data_dir().join("themes.csv")
 }
 
 fn themes_csv() -> String {
-    std::fs::read_to_string(themes_csv_path()).expect("shared/data/tagging/themes.csv")
+    std::fs::read_to_string(themes_csv_path()).expect("assets/demo/themes.csv")
 }
 
 async fn fresh_db() -> (TestDatabase, DatabaseConnection) {

@@ -86,15 +86,15 @@ async fn session_for(
     (session, user)
 }
 
-/// Themes from the shared tagging data, one of them deactivated, and an API
+/// The demo themes, one of them deactivated, and an API
 /// token, so the lists show rows of every kind.
 async fn seed_staff_data(
     app: &common::TestApp,
     admin: &innspill::entities::user::Model,
 ) -> uuid::Uuid {
     use innspill::themes::service as themes;
-    let file = std::fs::File::open(repo_root().join("../shared/data/tagging/themes.csv"))
-        .expect("shared/data/tagging/themes.csv");
+    let file = std::fs::File::open(common::demo_data_dir().join("themes.csv"))
+        .expect("assets/demo/themes.csv");
     themes::import_csv(&app.db, None, file)
         .await
         .expect("import themes");

@@ -203,3 +203,9 @@ pub fn assert_redirect_to(response: &reqwest::Response, location: &str) {
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The demo data the binary has built in (`themes.csv`, `inputs.csv`), which
+/// the tests use as fixtures: the repository's own copy, so a plain clone tests.
+pub fn demo_data_dir() -> PathBuf {
+    repo_root().join("assets/demo")
+}
