@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod exports;
 pub mod ideas;
 pub mod inputs;
 pub mod mail;
@@ -113,6 +114,7 @@ impl Application {
                 .configure(admin::routes::configure)
                 .configure(settings::routes::configure)
                 .configure(ideas::configure)
+                .configure(exports::configure)
                 .configure(api::routes::configure)
                 .service(web::errors::fallback()) // after every route: 405 or 404
                 .default_service(aweb::to(not_found))

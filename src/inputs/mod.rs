@@ -3,6 +3,7 @@
 //! workshop notes, survey answers and interview findings are all `inputs`
 //! rows, so tagging, prioritisation and exports see them the same way.
 
+pub mod export;
 pub mod lock;
 pub mod merge;
 pub mod moderation;

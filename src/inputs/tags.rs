@@ -105,13 +105,22 @@ pub async fn tags_of(
     if ids.is_empty() {
         return Ok(by_input);
     }
-    let rows = input_theme::Entity::find()
+    // Sorted here rather than in SQL: an ORDER BY on the themes makes SQLite
+    // walk every tag of each theme and filter on the ids, so reading the tags
+    // of a batch took time in proportion to all tags (exports went quadratic).
+    let mut rows = input_theme::Entity::find()
         .filter(input_theme::Column::InputId.is_in(ids.iter().copied()))
         .find_also_related(theme::Entity)
-        .order_by_asc(theme::Column::Position)
-        .order_by_asc(theme::Column::Slug)
         .all(db)
         .await?;
+    rows.sort_by(|(_, a), (_, b)| {
+        let key = |theme: &Option<theme::Model>| {
+            theme
+                .as_ref()
+                .map(|theme| (theme.position, theme.slug.clone()))
+        };
+        key(a).cmp(&key(b))
+    });
     for (tag, theme) in rows {
         if let Some(theme) = theme {
             by_input.entry(tag.input_id).or_default().push(Tag {

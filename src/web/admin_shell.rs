@@ -14,6 +14,7 @@ pub enum Section {
     Dashboard,
     Ideas,
     Themes,
+    Exports,
     Users,
     Settings,
     Mail,
@@ -22,10 +23,11 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 8] = [
+    const ALL: [Section; 9] = [
         Section::Dashboard,
         Section::Ideas,
         Section::Themes,
+        Section::Exports,
         Section::Users,
         Section::Settings,
         Section::Mail,
@@ -38,6 +40,7 @@ impl Section {
             Section::Dashboard => "/admin",
             Section::Ideas => "/admin/ideer",
             Section::Themes => "/admin/temaer",
+            Section::Exports => "/admin/eksport",
             Section::Users => "/admin/brukere",
             Section::Settings => "/admin/innstillinger",
             Section::Mail => "/admin/e-post",
@@ -51,6 +54,7 @@ impl Section {
             Section::Dashboard => "admin.nav_dashboard",
             Section::Ideas => "admin.nav_ideas",
             Section::Themes => "admin.nav_themes",
+            Section::Exports => "admin.nav_exports",
             Section::Users => "admin.nav_users",
             Section::Settings => "admin.nav_settings",
             Section::Mail => "admin.nav_mail",
@@ -61,7 +65,8 @@ impl Section {
 
     fn visible_to(self, role: user::Role) -> bool {
         match self {
-            Section::Dashboard | Section::Themes => true,
+            // Observers export too, without personal data.
+            Section::Dashboard | Section::Themes | Section::Exports => true,
             Section::Ideas => role.can_edit(),
             _ => role.is_admin(),
         }

@@ -96,6 +96,8 @@ macro_rules! locale_files {
             )),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/ideas_admin.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/exports.toml")),
         )
     };
 }

@@ -12,6 +12,8 @@ mod audit;
 mod cli;
 mod demo;
 mod errors;
+mod exports;
+mod exports_cli;
 mod headers;
 mod health;
 mod ideas_api;
