@@ -7,6 +7,7 @@ pub mod lock;
 pub mod merge;
 pub mod moderation;
 pub mod queue;
+pub mod search;
 pub mod submit;
 pub mod tags;
 
