@@ -29,8 +29,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
+/// Migrates, then fills in what a migration cannot compute in SQL: the
+/// stemmed search text of inputs stored before search existed.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    crate::inputs::search::index_pending(db).await?;
+    Ok(())
 }
 
 /// True when the database answers a trivial query.
