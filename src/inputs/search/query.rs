@@ -115,7 +115,7 @@ pub fn ranked(backend: DbBackend, select: &mut SelectStatement, terms: &SearchTe
                     .equals((input::Entity, input::Column::Id)),
             );
             Ranked {
-                order: Expr::col((Alias::new(MATCHES), Alias::new("rank"))).into(),
+                order: Expr::col((Alias::new(MATCHES), Alias::new("rank"))),
             }
         }
     }
