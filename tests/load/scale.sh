@@ -91,7 +91,12 @@ measure() {
   echo "  $kind, $n ideas: /health $health req/s"
   for page in "$@"; do
     local r; r=$(rate "$base$page")
-    awk -v p="$page" -v r="$r" -v h="$health" 'BEGIN { printf "    %-42s %9.0f req/s  %.3fx /health\n", p, r, r / h }'
+    # One request the page cache has not seen (an unused parameter makes a
+    # new key): what rendering costs on a miss.
+    local sep="?"; [[ "$page" == *"?"* ]] && sep="&"
+    local miss; miss=$(curl -fs -o /dev/null -w '%{time_total}' "$base$page${sep}x=$RANDOM")
+    awk -v p="$page" -v r="$r" -v h="$health" -v m="$miss" \
+      'BEGIN { printf "    %-42s %9.0f req/s  %.3fx /health  (uncached render %.0f ms)\n", p, r, r / h, m * 1000 }'
   done
   echo "    max RSS: $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
