@@ -23,7 +23,7 @@ PAGES=(
   "/ideer?q=b%C3%A5t+bygdene"
 )
 
-cargo build --release --quiet --bin innspill
+[ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet --bin innspill
 bin="${CARGO_TARGET_DIR:-target}/release/innspill"
 data=$(mktemp -d)
 pid=""
