@@ -41,8 +41,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Applies pending migrations, one instance at a time: instances started
 /// together (a rolling deploy with two replicas) wait for the first, then
 /// find nothing left to do. The whole run is one transaction, so a failed
-/// migration leaves the schema as it was.
+/// migration leaves the schema as it was. Then it fills in what a migration
+/// cannot compute in SQL: the stemmed search text of inputs stored before
+/// search existed.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migrate_schema(db).await?;
+    crate::inputs::search::index_pending(db).await?;
+    Ok(())
+}
+
+async fn migrate_schema(db: &DatabaseConnection) -> Result<(), DbErr> {
     match db.get_database_backend() {
         DbBackend::Postgres => {
             let txn = db.begin().await?;

@@ -44,6 +44,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Key for keyed hashes (support and rate-limit keys); from the cookie secret.
     pub hash_key: Arc<[u8]>,
+    /// Rendered public pages, checked against the database on every request.
+    pub pages: web::page_cache::PageCache,
 }
 
 impl AppState {
@@ -95,6 +97,7 @@ impl Application {
             db,
             settings: Arc::new(settings),
             hash_key: hash_key.clone(),
+            pages: web::page_cache::PageCache::default(),
         });
         let server = HttpServer::new(move || {
             App::new()

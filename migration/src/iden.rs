@@ -103,6 +103,7 @@ pub enum Inputs {
     PublishedAt,
     PrivateTokenHash,
     IdempotencyKey,
+    SearchText,
 }
 
 #[derive(DeriveIden)]

@@ -20,6 +20,12 @@ mod m20261127_000042_create_rate_events;
 mod m20261127_000043_add_session_epoch_to_users;
 mod m20261201_000050_create_outbox_attachments;
 mod m20261201_000051_add_contact_id_to_outbox;
+mod m20261201_000060_add_search_text_to_inputs;
+mod m20261201_000061_create_inputs_search_index;
+mod m20261201_000062_create_inputs_newest_index;
+mod m20261201_000063_create_inputs_supported_index;
+mod m20261201_000064_create_revisions;
+mod m20261201_000065_create_public_revision_triggers;
 
 pub struct Migrator;
 
@@ -44,6 +50,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000043_add_session_epoch_to_users::Migration),
             Box::new(m20261201_000050_create_outbox_attachments::Migration),
             Box::new(m20261201_000051_add_contact_id_to_outbox::Migration),
+            Box::new(m20261201_000060_add_search_text_to_inputs::Migration),
+            Box::new(m20261201_000061_create_inputs_search_index::Migration),
+            Box::new(m20261201_000062_create_inputs_newest_index::Migration),
+            Box::new(m20261201_000063_create_inputs_supported_index::Migration),
+            Box::new(m20261201_000064_create_revisions::Migration),
+            Box::new(m20261201_000065_create_public_revision_triggers::Migration),
         ]
     }
 }

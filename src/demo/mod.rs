@@ -198,5 +198,8 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
     )
     .await?;
     txn.commit().await?;
+    // The rows went in without their stemmed search text; fill it in (and
+    // the SQLite full-text table) the way a migration fills older inputs.
+    crate::inputs::search::index_pending(db).await?;
     Ok(report)
 }

@@ -2,20 +2,19 @@
 //! order and the page, and the one WHERE condition that the public list and
 //! the staff API both search with.
 
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, DbBackend};
 use serde::Serialize;
 
 use crate::entities::input::{self, Channel, Status};
 use crate::entities::{input_theme, theme};
 use crate::inputs::StakeholderGroup;
+use crate::inputs::search::{self, SearchTerms};
 use crate::inputs::tags::PUBLIC_ORIGINS;
 use crate::web::paging::PageRequest;
 
 /// Characters of the body a summary shows.
 pub const EXCERPT_CHARS: usize = 200;
-/// Search words beyond this many are ignored.
-const MAX_SEARCH_WORDS: usize = 8;
 
 /// The order of a list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -49,7 +48,8 @@ pub struct ListFilter {
     /// Only ideas tagged with the theme of this slug (manual or confirmed tags).
     pub theme: Option<String>,
     pub group: Option<StakeholderGroup>,
-    /// Words that must each appear in the title or the body, in any case.
+    /// Words that must each appear in the title or the body, in any
+    /// inflected form (matched by stem, see `inputs::search`).
     pub query: Option<String>,
     pub sort: Sort,
     pub page: PageRequest,
@@ -77,8 +77,19 @@ pub enum Scope {
 }
 
 /// The WHERE condition for `filter` (group, theme, words) in `scope`, so the
-/// public list and the staff API search the same way.
-pub fn filter_condition(filter: &ListFilter, scope: Scope) -> Condition {
+/// public list and the staff API search the same way. The words are matched
+/// through the full-text index (see `inputs::search`); a ranked list adds
+/// its relevance order with `search::ranked` instead.
+pub fn filter_condition(backend: DbBackend, filter: &ListFilter, scope: Scope) -> Condition {
+    let mut condition = base_condition(filter, scope);
+    if let Some(terms) = search_terms(filter) {
+        condition = condition.add(search::condition(backend, &terms));
+    }
+    condition
+}
+
+/// The condition for everything but the search words.
+pub fn base_condition(filter: &ListFilter, scope: Scope) -> Condition {
     let mut condition = Condition::all().add(input::Column::Channel.eq(Channel::Idea));
     match scope {
         Scope::Public => condition = condition.add(input::Column::Status.eq(Status::Published)),
@@ -106,76 +117,21 @@ pub fn filter_condition(filter: &ListFilter, scope: Scope) -> Condition {
         }
         condition = condition.add(input::Column::Id.in_subquery(tagged));
     }
-    for word in search_words(filter.query.as_deref().unwrap_or_default()) {
-        let pattern = format!("%{}%", escape_like(&word));
-        condition = condition.add(
-            Condition::any()
-                .add(folded(input::Column::Title).like(LikeExpr::new(pattern.clone()).escape('!')))
-                .add(folded(input::Column::Body).like(LikeExpr::new(pattern).escape('!'))),
-        );
-    }
     condition
 }
 
-/// The column in lower case. SQLite's LOWER only knows ASCII, so the
-/// Norwegian capitals, and the accented ones Norwegian text borrows (IDÉ,
-/// Sámi and German names), are folded first; the query words are
-/// lower-cased in Rust to match.
-pub fn folded(column: input::Column) -> SimpleExpr {
-    let mut expr: SimpleExpr = Expr::col((input::Entity, column));
-    for (upper, lower) in [
-        ("Æ", "æ"),
-        ("Ø", "ø"),
-        ("Å", "å"),
-        ("É", "é"),
-        ("È", "è"),
-        ("Á", "á"),
-        ("Ä", "ä"),
-        ("Ö", "ö"),
-        ("Ü", "ü"),
-    ] {
-        expr = Func::cust("REPLACE")
-            .args([expr, Expr::val(upper), Expr::val(lower)])
-            .into();
-    }
-    Func::lower(expr).into()
-}
-
-/// The search text as lower-case words.
-fn search_words(query: &str) -> Vec<String> {
-    query
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Makes `%`, `_` and the escape character itself match literally; use
-/// with `LikeExpr::escape('!')`.
-pub fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '!' | '%' | '_') {
-            escaped.push('!');
-        }
-        escaped.push(c);
-    }
-    escaped
+/// The filter's search as terms, when it has a search.
+pub fn search_terms(filter: &ListFilter) -> Option<SearchTerms> {
+    filter
+        .query
+        .as_deref()
+        .filter(|query| !query.trim().is_empty())
+        .map(SearchTerms::parse)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(escape_like("50%_!"), "50!%!_!!");
-    }
-
-    #[test]
-    fn search_words_are_lower_case() {
-        assert_eq!(search_words("  Ørret  KAFÉ "), vec!["ørret", "kafé"]);
-    }
 
     #[test]
     fn sort_codes_round_trip() {

@@ -3,24 +3,29 @@
 //! API both read through these functions.
 //!
 //! A page costs three queries whatever its size: the ideas (only the columns
-//! shown, the body cut short in SQL), their count, and the themes of the
-//! ideas on the page.
+//! shown, the body cut short in SQL, read in index order), their count, and
+//! the themes of the ideas on the page. The public list renders through a
+//! page cache (`web::page_cache`), so these run once per change, not per
+//! request.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
-pub use crate::ideas::filter::{EXCERPT_CHARS, ListFilter, Scope, Sort, filter_condition};
+pub use crate::ideas::filter::{
+    EXCERPT_CHARS, ListFilter, Scope, Sort, base_condition, filter_condition, search_terms,
+};
 use crate::inputs::StakeholderGroup;
+use crate::inputs::search;
 use crate::inputs::tags::{self, Tag, ThemeTag};
 use crate::web::paging::Page;
 
@@ -80,11 +85,12 @@ struct SummaryRow {
 
 /// A page of published ideas matching `filter`, with how many match in all.
 /// A page past the end is empty (the page says so and links to the first).
+/// With search words, the best matches come first (newest among equals).
 pub async fn published(
     db: &impl ConnectionTrait,
     filter: &ListFilter,
 ) -> Result<Page<IdeaSummary>, AppError> {
-    let condition = list_condition(filter);
+    let backend = db.get_database_backend();
     let per_page = filter.page.per_page();
     let offset = filter.page.offset();
 
@@ -106,7 +112,13 @@ pub async fn published(
         .column(input::Column::Location)
         .column_as(shown_at(), "shown_at")
         .column(input::Column::SupportCount)
-        .filter(condition.clone());
+        .filter(base_condition(filter, Scope::Public));
+    if let Some(terms) = search_terms(filter) {
+        let ranked = search::ranked(backend, QueryTrait::query(&mut page), &terms);
+        page = page.order_by(ranked.order, Order::Asc);
+    }
+    // The orders match the list indexes (channel, status, then these), so
+    // a page is read from an index, not sorted.
     page = match filter.sort {
         Sort::Newest => page.order_by_desc(input::Column::PublishedAt),
         Sort::MostSupported => page
@@ -124,7 +136,7 @@ pub async fn published(
     let total = input::Entity::find()
         .select_only()
         .column_as(Expr::col((input::Entity, input::Column::Id)).count(), "n")
-        .filter(condition)
+        .filter(filter_condition(backend, filter, Scope::Public))
         .into_tuple::<i64>()
         .one(db)
         .await?
@@ -200,11 +212,6 @@ pub async fn published_one(
     }))
 }
 
-/// Published ideas only, then the filter's theme, group and search words.
-fn list_condition(filter: &ListFilter) -> Condition {
-    filter_condition(filter, Scope::Public)
-}
-
 /// When the idea went public; an idea published before the column existed
 /// falls back to when it was sent.
 fn shown_at() -> SimpleExpr {
@@ -274,7 +281,7 @@ pub async fn staff_page(
     filter: &ListFilter,
     status: Option<Status>,
 ) -> Result<Page<StaffIdea>, AppError> {
-    let condition = filter_condition(filter, Scope::Staff(status));
+    let condition = filter_condition(db.get_database_backend(), filter, Scope::Staff(status));
     let mut select = input::Entity::find().filter(condition);
     if filter.sort == Sort::MostSupported {
         select = select.order_by_desc(input::Column::SupportCount);

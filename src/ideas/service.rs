@@ -14,6 +14,7 @@ use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
 use crate::ideas::mails;
 use crate::inputs::StakeholderGroup;
+use crate::inputs::search;
 use crate::inputs::submit as submission;
 pub use crate::inputs::submit::NewContact;
 use crate::inputs::tags;
@@ -129,6 +130,7 @@ async fn store(
     })
     .exec_without_returning(&txn)
     .await?;
+    search::store(&txn, id, Some(&idea.title), &idea.body).await?;
     tags::set_manual(&txn, id, &idea.themes).await?;
     let email = idea
         .contact
@@ -200,6 +202,8 @@ pub async fn edit_by_sender(
     let txn = db.begin().await?;
     // The status is checked in the UPDATE itself: an edit racing a facilitator's
     // publish either lands before it (and is what gets published) or not at all.
+    let search_title = edit.title.clone();
+    let search_body = edit.body.clone();
     let changed = input::Entity::update_many()
         .col_expr(input::Column::Title, Expr::value(Some(edit.title)))
         .col_expr(input::Column::Body, Expr::value(edit.body))
@@ -212,6 +216,7 @@ pub async fn edit_by_sender(
     if changed.rows_affected != 1 {
         return Err(AppError::Conflict("already moderated".into()));
     }
+    search::store(&txn, idea.id, Some(&search_title), &search_body).await?;
     tags::set_manual(&txn, idea.id, &edit.themes).await?;
     audit::record(
         &txn,

@@ -8,6 +8,7 @@ pub mod lock;
 pub mod merge;
 pub mod moderation;
 pub mod queue;
+pub mod search;
 pub mod submit;
 pub mod tags;
 

@@ -21,6 +21,7 @@ use crate::entities::contact;
 use crate::entities::input::{self, Channel, Status};
 use crate::error::AppError;
 use crate::inputs::lock::lock_input;
+use crate::inputs::search;
 use crate::inputs::status_code;
 use crate::inputs::tags::{self, Tag};
 use crate::mail::{self, NewMail};
@@ -298,6 +299,7 @@ pub async fn edit_text<C: ConnectionTrait + TransactionTrait>(
         "original_body": input.body,
     })
     .to_string();
+    search::store(&txn, id, Some(&title), &body).await?;
     let mut row = input.into_active_model();
     row.title = Set(Some(title));
     row.body = Set(body);

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod layout;
+pub mod page_cache;
 pub mod paging;
 pub mod private;
 pub mod public_form;

@@ -3,7 +3,8 @@
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
@@ -17,7 +18,9 @@ use crate::ideas::support::{self, SupportOutcome};
 use crate::ideas::views::browse::{self as views, ListPage};
 use crate::inputs::StakeholderGroup;
 use crate::themes::service as themes;
+use crate::web::context::request_lang;
 use crate::web::csrf::CsrfForm;
+use crate::web::page_cache;
 use crate::web::paging::PageRequest;
 use crate::web::rate_limit::keyed_hash;
 use crate::web::session::{flash, take_flash};
@@ -52,12 +55,37 @@ struct ListQuery {
     side: Option<String>,
 }
 
+/// The list is the same for every visitor of a language, so it is served
+/// from the page cache while the public revision holds, with one read of the
+/// revision per request; otherwise rendered and kept.
 #[tracing::instrument(skip_all)]
 async fn list_ideas(
-    ctx: PageContext,
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    let key = format!("{} {}", request_lang(&req).code(), req.uri());
+    let revision = page_cache::public_revision(&state.db).await?;
+    let body = match state.pages.get(&key, revision) {
+        Some(body) => body,
+        None => {
+            let ctx = PageContext::extract(&req).await?;
+            let body = Bytes::from(render_list(&ctx, &state, &req).await?);
+            state.pages.put(&key, revision, body.clone());
+            body
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, LIST_CACHE_CONTROL))
+        .insert_header((header::VARY, "Cookie"))
+        .body(body))
+}
+
+async fn render_list(
+    ctx: &PageContext,
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<String, AppError> {
     let query: ListQuery = serde_html_form::from_str(req.query_string()).unwrap_or_default();
     let active_themes = themes::list_active(&state.db).await?;
     let filter = ListFilter {
@@ -79,11 +107,7 @@ async fn list_ideas(
         ideas: &ideas,
         themes: &active_themes,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, LIST_CACHE_CONTROL))
-        .insert_header((header::VARY, "Cookie"))
-        .body(views::list_page(&ctx, &page).into_string()))
+    Ok(views::list_page(ctx, &page).into_string())
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
