@@ -8,6 +8,7 @@
 //! and the command line are shared.
 
 pub mod cells;
+pub mod cli;
 pub mod delimited;
 pub mod json;
 pub mod output;
