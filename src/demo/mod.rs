@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
 pub use data::{DemoData, INPUTS_FILE, INPUTS_FILE_ORIGINAL, MIN_BODY_CHARS, THEMES_FILE};
@@ -201,5 +201,8 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
     // The rows went in without their stemmed search text; fill it in (and
     // the SQLite full-text table) the way a migration fills older inputs.
     crate::inputs::search::index_pending(db).await?;
+    // Fresh planner statistics: after a bulk load PostgreSQL would otherwise
+    // plan the first pages on an empty table's estimates until autovacuum runs.
+    db.execute_unprepared("ANALYZE").await?;
     Ok(report)
 }
