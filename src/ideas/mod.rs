@@ -8,6 +8,7 @@
 //! `moderate` for facilitators), and one `configure` below.
 
 pub mod api;
+pub mod api_query;
 pub mod filter;
 pub mod forms;
 pub mod listing;
