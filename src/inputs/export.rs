@@ -182,16 +182,7 @@ impl RowSource for InputSource {
 }
 
 fn row(input: input::Model, contact: Option<contact::Model>, tags: &[Tag]) -> InputRow {
-    let contact = contact.unwrap_or_else(|| contact::Model {
-        id: Uuid::nil(),
-        name: None,
-        email: None,
-        phone: None,
-        organisation: None,
-        consent_at: None,
-        news_opt_in: false,
-        created_at: input.created_at,
-    });
+    let contact = contact.as_ref();
     InputRow {
         id: input.id,
         channel: input.channel,
@@ -207,11 +198,11 @@ fn row(input: input::Model, contact: Option<contact::Model>, tags: &[Tag]) -> In
         themes: themes(tags),
         tags: tag_details(tags),
         merged_into_id: input.merged_into_id,
-        contact_name: contact.name,
-        contact_email: contact.email,
-        contact_phone: contact.phone,
-        contact_organisation: contact.organisation,
-        contact_consent_at: contact.consent_at.map(ExportTime),
+        contact_name: contact.and_then(|c| c.name.clone()),
+        contact_email: contact.and_then(|c| c.email.clone()),
+        contact_phone: contact.and_then(|c| c.phone.clone()),
+        contact_organisation: contact.and_then(|c| c.organisation.clone()),
+        contact_consent_at: contact.and_then(|c| c.consent_at).map(ExportTime),
     }
 }
 
