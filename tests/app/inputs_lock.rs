@@ -7,38 +7,17 @@ use std::time::Duration;
 
 use innspill::entities::input::{self, Channel};
 use innspill::error::AppError;
-use innspill::ideas::service::{self, NewIdea};
-use innspill::inputs::StakeholderGroup;
 use innspill::inputs::lock::{lock_input, lock_inputs};
-use innspill::settings::service::ModerationMode;
-use innspill::web::Lang;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use tokio::sync::Barrier;
 use uuid::Uuid;
 
-use crate::common::{TestApp, spawn_app};
+use crate::common::{published_idea, spawn_app};
 
 /// How long a transaction holds its lock while "thinking": long enough that
 /// the other task is surely waiting on the lock by the time this one writes.
 const HOLD: Duration = Duration::from_millis(300);
-
-async fn add_idea(app: &TestApp, title: &str) -> Uuid {
-    let idea = NewIdea {
-        title: title.to_owned(),
-        body: format!("{title}: en idé med nok tekst til å bli lagret."),
-        themes: Vec::new(),
-        group: StakeholderGroup::Resident,
-        location: None,
-        language: Lang::Nb,
-        contact: None,
-        idempotency_key: None,
-    };
-    service::submit(&app.db, idea, ModerationMode::Post, None)
-        .await
-        .expect("submit")
-        .id
-}
 
 async fn support_count(db: &DatabaseConnection, id: Uuid) -> i32 {
     input::Entity::find_by_id(id)
@@ -74,7 +53,7 @@ async fn add_one_under_lock(
 #[tokio::test]
 async fn two_transactions_that_read_then_write_one_input_under_the_lock_lose_no_update() {
     let app = spawn_app().await;
-    let id = add_idea(&app, "Lys i lysløypa").await;
+    let id = published_idea(&app, "Lys i lysløypa").await;
     assert_eq!(support_count(&app.db, id).await, 0);
 
     let start = Arc::new(Barrier::new(2));
@@ -113,8 +92,8 @@ async fn lock_and_hold(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_transactions_locking_the_same_pair_in_opposite_order_do_not_deadlock() {
     let app = spawn_app().await;
-    let a = add_idea(&app, "Benk ved bussholdeplassen").await;
-    let b = add_idea(&app, "Søppelkasser i parken").await;
+    let a = published_idea(&app, "Benk ved bussholdeplassen").await;
+    let b = published_idea(&app, "Søppelkasser i parken").await;
     // Enough rounds that an unlucky interleaving would surely show up.
     for round in 0..10 {
         let start = Arc::new(Barrier::new(2));
@@ -141,8 +120,8 @@ async fn two_transactions_locking_the_same_pair_in_opposite_order_do_not_deadloc
 #[tokio::test]
 async fn inputs_of_another_channel_and_unknown_ids_are_missing_from_what_is_locked() {
     let app = spawn_app().await;
-    let idea = add_idea(&app, "Gatelys i Storgata").await;
-    let survey_answer = add_idea(&app, "Svar fra spørreundersøkelsen").await;
+    let idea = published_idea(&app, "Gatelys i Storgata").await;
+    let survey_answer = published_idea(&app, "Svar fra spørreundersøkelsen").await;
     input::Entity::update_many()
         .col_expr(input::Column::Channel, Expr::value(Channel::Survey))
         .filter(input::Column::Id.eq(survey_answer))

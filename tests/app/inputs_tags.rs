@@ -3,34 +3,14 @@
 //! and the public sees only what people set or confirmed, on active themes.
 
 use innspill::entities::input_theme::{self, Origin};
-use innspill::ideas::service::{self, NewIdea};
-use innspill::inputs::StakeholderGroup;
 use innspill::inputs::tags;
-use innspill::settings::service::ModerationMode;
 use innspill::themes::service as themes;
 use innspill::themes::values::{Colour, Name, Slug, ThemeFields};
 use innspill::web::Lang;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::common::{TestApp, spawn_app};
-
-async fn add_idea(app: &TestApp, title: &str) -> Uuid {
-    let idea = NewIdea {
-        title: title.to_owned(),
-        body: format!("{title}: en idé med nok tekst til å bli lagret."),
-        themes: Vec::new(),
-        group: StakeholderGroup::Resident,
-        location: None,
-        language: Lang::Nb,
-        contact: None,
-        idempotency_key: None,
-    };
-    service::submit(&app.db, idea, ModerationMode::Post, None)
-        .await
-        .expect("submit")
-        .id
-}
+use crate::common::{TestApp, published_idea, spawn_app};
 
 async fn add_theme(app: &TestApp, slug: &str) -> Uuid {
     let name = Name::parse(slug).expect("name");
@@ -69,7 +49,7 @@ fn sorted(mut tags: Vec<(Uuid, Origin, Option<f64>)>) -> Vec<(Uuid, Origin, Opti
 #[tokio::test]
 async fn new_suggestions_replace_the_earlier_ones() {
     let app = spawn_app().await;
-    let idea = add_idea(&app, "Sykkelparkering ved stasjonen").await;
+    let idea = published_idea(&app, "Sykkelparkering ved stasjonen").await;
     let (traffic, climate, culture) = (
         add_theme(&app, "trafikk").await,
         add_theme(&app, "klima").await,
@@ -106,7 +86,7 @@ async fn new_suggestions_replace_the_earlier_ones() {
 #[tokio::test]
 async fn a_suggestion_never_overrides_a_tag_a_person_set_or_confirmed() {
     let app = spawn_app().await;
-    let idea = add_idea(&app, "Flere benker i sentrum").await;
+    let idea = published_idea(&app, "Flere benker i sentrum").await;
     let (manual, confirmed, other) = (
         add_theme(&app, "byrom").await,
         add_theme(&app, "eldre").await,
@@ -161,8 +141,8 @@ async fn a_suggestion_never_overrides_a_tag_a_person_set_or_confirmed() {
 #[tokio::test]
 async fn confirming_turns_a_suggestion_into_a_confirmed_tag_and_only_a_suggestion() {
     let app = spawn_app().await;
-    let idea = add_idea(&app, "Gangfelt ved skolen").await;
-    let other_idea = add_idea(&app, "Fartsdumper i boligfeltet").await;
+    let idea = published_idea(&app, "Gangfelt ved skolen").await;
+    let other_idea = published_idea(&app, "Fartsdumper i boligfeltet").await;
     let (safety, manual, untagged) = (
         add_theme(&app, "trygghet").await,
         add_theme(&app, "skole").await,
@@ -202,8 +182,8 @@ async fn confirming_turns_a_suggestion_into_a_confirmed_tag_and_only_a_suggestio
 #[tokio::test]
 async fn the_public_sees_only_tags_people_chose_on_active_themes_and_staff_see_every_tag() {
     let app = spawn_app().await;
-    let idea = add_idea(&app, "Badeplass ved vannet").await;
-    let untagged_idea = add_idea(&app, "Ingen temaer her").await;
+    let idea = published_idea(&app, "Badeplass ved vannet").await;
+    let untagged_idea = published_idea(&app, "Ingen temaer her").await;
     // Created in this order, so this is the facilitators' order too.
     let manual = add_theme(&app, "friluft").await;
     let confirmed = add_theme(&app, "folkehelse").await;
@@ -270,7 +250,7 @@ async fn a_facilitator_keeps_a_ticked_confirmed_theme_and_removes_an_unticked_on
         crate::common::staff::create_user(&app, innspill::entities::user::Role::Facilitator)
             .await
             .id;
-    let idea = add_idea(&app, "Hurtigladere ved kaia").await;
+    let idea = published_idea(&app, "Hurtigladere ved kaia").await;
     let (kept, dropped) = (
         add_theme(&app, "energi").await,
         add_theme(&app, "reiseliv").await,

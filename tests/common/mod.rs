@@ -210,3 +210,28 @@ pub fn repo_root() -> PathBuf {
 pub fn demo_data_dir() -> PathBuf {
     repo_root().join("assets/demo")
 }
+
+/// A published idea with `title` and a body long enough to be stored, sent
+/// through the real submission service.
+pub async fn published_idea(app: &TestApp, title: &str) -> Uuid {
+    use innspill::ideas::service::{self, NewIdea};
+    let idea = NewIdea {
+        title: title.to_owned(),
+        body: format!("{title}: en idé med nok tekst til å bli lagret."),
+        themes: Vec::new(),
+        group: innspill::inputs::StakeholderGroup::Resident,
+        location: None,
+        language: innspill::web::Lang::Nb,
+        contact: None,
+        idempotency_key: None,
+    };
+    service::submit(
+        &app.db,
+        idea,
+        innspill::settings::service::ModerationMode::Post,
+        None,
+    )
+    .await
+    .expect("submit")
+    .id
+}
