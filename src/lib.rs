@@ -112,6 +112,7 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<web::request_log::RequestSpan>::new())
                 .configure(web::assets::configure)
+                .configure(settings::accent::configure)
                 .configure(site::routes::configure)
                 .configure(themes::routes::configure)
                 .configure(admin::routes::configure)

@@ -17,6 +17,7 @@ pub enum ProgrammeSettings {
     AccessibilityText,
     ModerationMode,
     UpdatedAt,
+    MainColour,
 }
 
 #[derive(DeriveIden)]

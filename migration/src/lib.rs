@@ -26,6 +26,7 @@ mod m20261201_000062_create_inputs_newest_index;
 mod m20261201_000063_create_inputs_supported_index;
 mod m20261201_000064_create_revisions;
 mod m20261201_000065_create_public_revision_triggers;
+mod m20261201_000070_add_main_colour_to_programme_settings;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000063_create_inputs_supported_index::Migration),
             Box::new(m20261201_000064_create_revisions::Migration),
             Box::new(m20261201_000065_create_public_revision_triggers::Migration),
+            Box::new(m20261201_000070_add_main_colour_to_programme_settings::Migration),
         ]
     }
 }

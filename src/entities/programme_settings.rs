@@ -19,6 +19,8 @@ pub struct Model {
     /// "pre": new inputs wait for a facilitator; "post": published at once.
     pub moderation_mode: String,
     pub updated_at: DateTimeUtc,
+    /// `#rrggbb`; None means Designsystemet's own accent.
+    pub main_colour: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,12 +10,14 @@ use crate::AppState;
 use crate::audit::service::{self as audit, Entry};
 use crate::domain::Email;
 use crate::error::AppError;
+use crate::settings::accent;
+use crate::settings::colour::Rgb;
 use crate::settings::service::{self, ModerationMode, Programme};
 use crate::settings::views;
 use crate::web::auth::Admin;
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
-use crate::web::{PageContext, html, html_status, see_other, session};
+use crate::web::{Lang, PageContext, html, html_status, see_other, session};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/innstillinger", web::get().to(settings_form))
@@ -36,6 +38,7 @@ pub struct SettingsForm {
     pub accessibility_url: String,
     pub accessibility_text: String,
     pub moderation_mode: String,
+    pub main_colour: String,
 }
 
 impl From<&Programme> for SettingsForm {
@@ -51,6 +54,7 @@ impl From<&Programme> for SettingsForm {
             accessibility_url: p.accessibility_url.clone().unwrap_or_default(),
             accessibility_text: p.accessibility_text.clone().unwrap_or_default(),
             moderation_mode: p.moderation_mode.as_str().to_owned(),
+            main_colour: p.main_colour.clone().unwrap_or_default(),
         }
     }
 }
@@ -107,6 +111,7 @@ impl SettingsForm {
         {
             errors.add("accessibility_url", ctx.t("validation.https_url"));
         }
+        let main_colour = self.parse_colour(ctx, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -121,7 +126,47 @@ impl SettingsForm {
             accessibility_url: non_empty(url),
             accessibility_text: non_empty(&self.accessibility_text),
             moderation_mode: ModerationMode::parse(&self.moderation_mode),
+            main_colour,
         })
+    }
+
+    /// The main colour as `#rrggbb`, or a message saying why it cannot be
+    /// the accent and which colour of the same hue can.
+    fn parse_colour(&self, ctx: &PageContext, errors: &mut FormErrors) -> Option<String> {
+        let value = self.main_colour.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let Some(colour) = Rgb::parse(value) else {
+            errors.add("main_colour", ctx.t("appearance.invalid"));
+            return None;
+        };
+        match accent::derive(colour) {
+            Ok(_) => Some(colour.to_string()),
+            Err(refused) => {
+                errors.add(
+                    "main_colour",
+                    ctx.tr(
+                        "appearance.too_light",
+                        &[
+                            ("ratio", &decimal(ctx.lang, refused.contrast)),
+                            ("suggestion", &refused.suggestion.to_string()),
+                        ],
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A ratio with one decimal, written as the reader's language writes it.
+fn decimal(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.1}");
+    if lang == Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
     }
 }
 
@@ -223,5 +268,6 @@ fn changed_fields(before: &Programme, after: &Programme) -> Vec<&'static str> {
         "moderation_mode",
         before.moderation_mode != after.moderation_mode,
     );
+    check("main_colour", before.main_colour != after.main_colour);
     changed
 }

@@ -49,6 +49,9 @@ pub struct Programme {
     /// The admin's accessibility statement; None means the built-in text.
     pub accessibility_text: Option<String>,
     pub moderation_mode: ModerationMode,
+    /// The municipality's colour as `#rrggbb`, checked for contrast when
+    /// saved; None means Designsystemet's own accent.
+    pub main_colour: Option<String>,
 }
 
 impl Default for Programme {
@@ -64,6 +67,7 @@ impl Default for Programme {
             accessibility_url: None,
             accessibility_text: None,
             moderation_mode: ModerationMode::Pre,
+            main_colour: None,
         }
     }
 }
@@ -81,6 +85,7 @@ impl From<programme_settings::Model> for Programme {
             accessibility_url: non_empty(row.accessibility_url),
             accessibility_text: non_empty(row.accessibility_text),
             moderation_mode: ModerationMode::parse(&row.moderation_mode),
+            main_colour: non_empty(row.main_colour),
         }
     }
 }
@@ -113,6 +118,7 @@ pub async fn save(db: &impl ConnectionTrait, programme: &Programme) -> Result<()
         accessibility_text: Set(programme.accessibility_text.clone()),
         moderation_mode: Set(programme.moderation_mode.as_str().to_owned()),
         updated_at: Set(Utc::now()),
+        main_colour: Set(programme.main_colour.clone()),
     };
     programme_settings::Entity::insert(row)
         .on_conflict(
@@ -129,6 +135,7 @@ pub async fn save(db: &impl ConnectionTrait, programme: &Programme) -> Result<()
                     Column::AccessibilityText,
                     Column::ModerationMode,
                     Column::UpdatedAt,
+                    Column::MainColour,
                 ])
                 .to_owned(),
         )

@@ -19,24 +19,24 @@ pub fn landing(ctx: &PageContext) -> Markup {
         ctx,
         &programme.programme_name,
         html! {
-            div.hero {
-                h1 { (programme.programme_name) }
-                p.lead { (ctx.tr("landing.lead", &[("municipality", &municipality)])) }
+            div.stack {
+                h1.ds-heading data-size="lg" { (programme.programme_name) }
+                p.ds-paragraph data-size="lg" { (ctx.tr("landing.lead", &[("municipality", &municipality)])) }
             }
             // The ways to take part that exist so far.
             section aria-labelledby="channels-heading" {
-                h2 #channels-heading { (ctx.t("ideas_public.landing.heading")) }
-                p { (ctx.t("ideas_public.landing.text")) }
-                ul.channels {
-                    li { a.button href="/ideer/ny" { (ctx.t("ideas_public.landing.share")) } }
-                    li { a href="/ideer" { (ctx.t("ideas_public.landing.browse")) } }
+                h2.ds-heading data-size="sm" #channels-heading { (ctx.t("ideas_public.landing.heading")) }
+                p.ds-paragraph { (ctx.t("ideas_public.landing.text")) }
+                div.cluster {
+                    a.ds-button data-variant="primary" href="/ideer/ny" { (ctx.t("ideas_public.landing.share")) }
+                    a.ds-button data-variant="secondary" href="/ideer" { (ctx.t("ideas_public.landing.browse")) }
                 }
             }
             section aria-labelledby="about-heading" {
-                h2 #about-heading { (ctx.t("landing.about_heading")) }
+                h2.ds-heading data-size="sm" #about-heading { (ctx.t("landing.about_heading")) }
                 (paragraphs(ctx.t("landing.about")))
                 @if let (Some(start), Some(end)) = (programme.period_start, programme.period_end) {
-                    p {
+                    p.ds-paragraph {
                         (ctx.tr("landing.period", &[
                             ("start", &start.format("%d.%m.%Y").to_string()),
                             ("end", &end.format("%d.%m.%Y").to_string()),
@@ -44,9 +44,9 @@ pub fn landing(ctx: &PageContext) -> Markup {
                     }
                 }
                 @if let Some(email) = &programme.contact_email {
-                    p {
+                    p.ds-paragraph {
                         (ctx.t("landing.questions")) " "
-                        a href={ "mailto:" (email) } { (email) }
+                        a.ds-link href={ "mailto:" (email) } { (email) }
                     }
                 }
             }
@@ -65,7 +65,7 @@ pub fn privacy(ctx: &PageContext) -> Markup {
         ctx,
         title,
         html! {
-            h1 { (title) }
+            h1.ds-heading data-size="md" { (title) }
             (paragraphs(text))
         },
     )
@@ -82,7 +82,7 @@ pub fn accessibility(ctx: &PageContext) -> Markup {
         ctx,
         title,
         html! {
-            h1 { (title) }
+            h1.ds-heading data-size="md" { (title) }
             (paragraphs(text))
         },
     )

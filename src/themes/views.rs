@@ -3,6 +3,8 @@
 
 use maud::{Markup, html};
 
+use crate::web::components::swatch::swatch;
+
 use super::forms::ThemeForm;
 use super::import::Problem;
 use super::service::name_in;
@@ -13,17 +15,6 @@ use crate::web::csrf;
 use crate::web::forms::{Field, FormErrors, error_summary, notice};
 
 const LIST_PATH: &str = "/admin/temaer";
-
-/// The colour as a small square. An SVG `fill` rather than a `style`
-/// attribute, which the content security policy forbids.
-fn swatch(colour: &str) -> Markup {
-    html! {
-        svg.theme-swatch width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" {
-            rect x="0.5" y="0.5" width="19" height="19" rx="3" fill=(colour)
-                stroke="#1a1a1a" stroke-opacity="0.4" {}
-        }
-    }
-}
 
 /// A button whose visible words are followed by the theme's name for screen
 /// readers, so "Move up" is not said eight times without saying what.

@@ -89,7 +89,7 @@ pub fn admin_page(
                     ul {
                         @for section in Section::ALL.into_iter().filter(|s| s.visible_to(user.role)) {
                             li {
-                                a href=(section.href())
+                                a.ds-link href=(section.href())
                                     aria-current=[(section == current).then_some("page")] {
                                     (ctx.t(section.label_key()))
                                 }
@@ -99,8 +99,8 @@ pub fn admin_page(
                 }
                 form.sign-out method="post" action="/admin/logg-ut" {
                     (csrf::field(&ctx.csrf_token()))
-                    span.muted { (user.name) " (" (ctx.t(&format!("role.{}", user.role.as_str()))) ") " }
-                    button.button-link type="submit" { (ctx.t("admin.sign_out")) }
+                    span { (user.name) " (" (ctx.t(&format!("role.{}", user.role.as_str()))) ")" }
+                    button.ds-button type="submit" data-variant="secondary" data-size="sm" { (ctx.t("admin.sign_out")) }
                 }
             }
             (content)

@@ -157,10 +157,10 @@ fn error_page(ctx: &PageContext, status: StatusCode, key: &str) -> Markup {
         ctx,
         title,
         html! {
-            h1 { (title) }
-            p { (ctx.t(&format!("error.{key}_text"))) }
-            p.muted { (ctx.tr("error.status", &[("code", &status.as_u16().to_string())])) }
-            p { a href="/" { (ctx.t("error.back_home")) } }
+            h1.ds-heading data-size="md" { (title) }
+            p.ds-paragraph { (ctx.t(&format!("error.{key}_text"))) }
+            p.ds-paragraph data-size="sm" { (ctx.tr("error.status", &[("code", &status.as_u16().to_string())])) }
+            p.ds-paragraph { a.ds-link href="/" { (ctx.t("error.back_home")) } }
         },
     )
 }

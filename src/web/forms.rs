@@ -67,14 +67,35 @@ impl FormErrors {
 pub fn error_summary(lang: Lang, errors: &FormErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
-            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus {
-                h2 #error-summary-title { (lang.t("form.error_summary")) }
-                ul {
+            div.ds-error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus {
+                h2.ds-heading #error-summary-title { (lang.t("form.error_summary")) }
+                ul.ds-list {
                     @for (field, message) in &errors.fields {
-                        li { a href={ "#" (field) } { (message) } }
+                        li { a.ds-link href={ "#" (field) } { (message) } }
                     }
                 }
             }
+        }
+    }
+}
+
+/// The ids a control's `aria-describedby` names: its hint and its message.
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let ids = [
+        hint.then(|| format!("{name}-hint")),
+        error.then(|| format!("{name}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A field's message, below its control as Designsystemet places it.
+fn validation_message(name: &str, error: Option<&str>) -> Markup {
+    html! {
+        @if let Some(message) = error {
+            p.ds-validation-message data-field="validation" id={ (name) "-error" } { (message) }
         }
     }
 }
@@ -84,7 +105,7 @@ pub struct Field<'a> {
     pub name: &'a str,
     pub label: &'a str,
     pub value: &'a str,
-    /// `text`, `email`, `password`, `url`, `date`, `number`, or `textarea`.
+    /// `text`, `email`, `password`, `url`, `date`, `number`, `color`, or `textarea`.
     pub kind: &'a str,
     pub hint: Option<&'a str>,
     pub autocomplete: Option<&'a str>,
@@ -126,39 +147,140 @@ impl<'a> Field<'a> {
 
     pub fn render(&self, errors: &FormErrors) -> Markup {
         let error = errors.get(self.name);
-        let hint_id = format!("{}-hint", self.name);
-        let error_id = format!("{}-error", self.name);
-        let described_by = [
-            self.hint.map(|_| hint_id.as_str()),
-            error.map(|_| error_id.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-        let described_by = (!described_by.is_empty()).then_some(described_by);
+        let described_by = described_by(self.name, self.hint.is_some(), error.is_some());
         html! {
-            div.field.field-error[error.is_some()] {
-                label for=(self.name) { (self.label) }
+            div.ds-field {
+                label.ds-label for=(self.name) { (self.label) }
                 @if let Some(hint) = self.hint {
-                    p.hint id=(hint_id) { (hint) }
-                }
-                @if let Some(message) = error {
-                    p.error-message id=(error_id) { (message) }
+                    div data-field="description" id={ (self.name) "-hint" } { (hint) }
                 }
                 @if self.kind == "textarea" {
-                    textarea id=(self.name) name=(self.name) rows="8"
+                    textarea.ds-input id=(self.name) name=(self.name) rows="8"
                         required[self.required]
                         aria-invalid=[error.map(|_| "true")]
                         aria-describedby=[described_by.as_deref()] { (self.value) }
                 } @else {
-                    input id=(self.name) name=(self.name) type=(self.kind) value=(self.value)
+                    input.ds-input id=(self.name) name=(self.name) type=(self.kind) value=(self.value)
                         required[self.required]
                         autocomplete=[self.autocomplete]
                         aria-invalid=[error.map(|_| "true")]
                         aria-describedby=[described_by.as_deref()];
                 }
+                (validation_message(self.name, error))
             }
+        }
+    }
+}
+
+/// A group of radio buttons (one answer) or checkboxes (any number) in a
+/// fieldset whose legend asks the question. The first option's id is the
+/// group's name, so the error summary's link lands on it.
+pub struct Choices<'a> {
+    pub name: &'a str,
+    pub legend: &'a str,
+    pub hint: Option<&'a str>,
+    pub multiple: bool,
+    pub required: bool,
+    /// Value and label of each option, in order.
+    pub options: Vec<(String, String)>,
+    pub checked: &'a [String],
+}
+
+impl<'a> Choices<'a> {
+    /// One answer of `options`; `checked` holds the chosen value, if any.
+    pub fn radio(
+        name: &'a str,
+        legend: &'a str,
+        options: Vec<(String, String)>,
+        checked: &'a [String],
+    ) -> Self {
+        Self {
+            name,
+            legend,
+            hint: None,
+            multiple: false,
+            required: false,
+            options,
+            checked,
+        }
+    }
+
+    /// Any number of `options`; `checked` holds the chosen values.
+    pub fn checkboxes(
+        name: &'a str,
+        legend: &'a str,
+        options: Vec<(String, String)>,
+        checked: &'a [String],
+    ) -> Self {
+        Self {
+            multiple: true,
+            ..Self::radio(name, legend, options, checked)
+        }
+    }
+
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// The id of option `index`: the group's name for the first, so a link
+    /// to `#name` reaches the group.
+    fn option_id(&self, index: usize, value: &str) -> String {
+        if index == 0 {
+            self.name.to_owned()
+        } else {
+            let value: String = value
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            format!("{}-{value}", self.name)
+        }
+    }
+
+    pub fn render(&self, errors: &FormErrors) -> Markup {
+        let error = errors.get(self.name);
+        let described_by = described_by(self.name, self.hint.is_some(), error.is_some());
+        let kind = if self.multiple { "checkbox" } else { "radio" };
+        html! {
+            fieldset.ds-fieldset aria-describedby=[described_by.as_deref()] {
+                legend.ds-label { (self.legend) }
+                @if let Some(hint) = self.hint {
+                    p data-field="description" id={ (self.name) "-hint" } { (hint) }
+                }
+                div.choices {
+                    @for (index, (value, label)) in self.options.iter().enumerate() {
+                        @let id = self.option_id(index, value);
+                        div.ds-field {
+                            input.ds-input type=(kind) id=(id) name=(self.name) value=(value)
+                                checked[self.checked.contains(value)]
+                                required[self.required && !self.multiple]
+                                aria-invalid=[error.map(|_| "true")];
+                            label.ds-label data-weight="regular" for=(id) { (label) }
+                        }
+                    }
+                }
+                (validation_message(self.name, error))
+            }
+        }
+    }
+}
+
+/// A single checkbox that says yes to something (consent, news), with its
+/// message. The box sends `ja` when ticked.
+pub fn checkbox(name: &str, label: &str, checked: bool, errors: &FormErrors) -> Markup {
+    let error = errors.get(name);
+    html! {
+        div.ds-field {
+            input.ds-input type="checkbox" id=(name) name=(name) value="ja" checked[checked]
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, false, error.is_some()).as_deref()];
+            label.ds-label data-weight="regular" for=(name) { (label) }
+            (validation_message(name, error))
         }
     }
 }
@@ -167,7 +289,7 @@ impl<'a> Field<'a> {
 pub fn notice(text: Option<&str>) -> Markup {
     html! {
         @if let Some(text) = text {
-            div.notice role="status" { (text) }
+            div.ds-alert data-color="success" role="status" { (text) }
         }
     }
 }

@@ -98,6 +98,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../assets/locales/", $lang, "/ideas_admin.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/exports.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/appearance.toml")),
         )
     };
 }

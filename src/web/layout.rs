@@ -3,11 +3,15 @@
 use maud::{DOCTYPE, Markup, html};
 use url::form_urlencoded;
 
+use crate::settings::accent;
 use crate::web::assets::asset_url;
 use crate::web::context::PageContext;
 use crate::web::i18n::Lang;
 
 /// A whole page: `title` names it in the browser tab, `content` goes in `<main>`.
+///
+/// `data-color-scheme="auto"` lets Designsystemet follow the reader's light or
+/// dark preference; its components also handle forced colours.
 pub fn layout(ctx: &PageContext, title: &str, content: Markup) -> Markup {
     let programme = &ctx.programme;
     let tab_title = if title == programme.programme_name {
@@ -17,24 +21,30 @@ pub fn layout(ctx: &PageContext, title: &str, content: Markup) -> Markup {
     };
     html! {
         (DOCTYPE)
-        html lang=(ctx.lang.code()) {
+        html lang=(ctx.lang.code()) data-color-scheme="auto" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (tab_title) }
-                link rel="stylesheet" href=(asset_url("main.css"));
+                link rel="stylesheet" href=(asset_url("app.css"));
+                @if let Some(href) = accent::stylesheet_url(programme) {
+                    link rel="stylesheet" href=(href);
+                }
                 link rel="icon" type="image/svg+xml" href=(asset_url("icon.svg"));
             }
             body {
-                a.skip-link href="#main" { (ctx.t("site.skip_link")) }
+                a.ds-skiplink href="#main" { (ctx.t("site.skip_link")) }
                 header.site-header {
-                    div.container.header-inner {
-                        a.brand href="/" {
-                            span.brand-name { (programme.programme_name) }
-                            @if !programme.municipality_name.is_empty() {
-                                span.brand-municipality {
-                                    (ctx.tr("site.municipality", &[("name", &programme.municipality_name)]))
+                    div.container.site-header__inner {
+                        a.site-brand href="/" {
+                            img.site-brand__mark src=(asset_url("icon.svg")) alt="";
+                            span.site-brand__text {
+                                @if !programme.municipality_name.is_empty() {
+                                    span.site-brand__municipality {
+                                        (ctx.tr("site.municipality", &[("name", &programme.municipality_name)]))
+                                    }
                                 }
+                                span.site-brand__name { (programme.programme_name) }
                             }
                         }
                         (language_switch(ctx))
@@ -52,11 +62,11 @@ pub fn layout(ctx: &PageContext, title: &str, content: Markup) -> Markup {
 fn language_switch(ctx: &PageContext) -> Markup {
     let back: String = form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect();
     html! {
-        nav.language-switch aria-label=(ctx.t("site.language_nav")) {
+        nav.site-languages aria-label=(ctx.t("site.language_nav")) {
             ul {
                 @for lang in Lang::ALL {
                     li {
-                        a href={ "/sprak/" (lang.code()) "?neste=" (back) }
+                        a.ds-link href={ "/sprak/" (lang.code()) "?neste=" (back) }
                             lang=(lang.code()) hreflang=(lang.code())
                             aria-current=[(lang == ctx.lang).then_some("true")] {
                             (lang.native_name())
@@ -76,20 +86,20 @@ fn footer(ctx: &PageContext) -> Markup {
         .unwrap_or("/tilgjengelighet");
     html! {
         footer.site-footer {
-            div.container.footer-inner {
+            div.container.site-footer__inner {
                 div {
-                    p.footer-name { (programme.programme_name) }
+                    p.ds-paragraph { strong { (programme.programme_name) } }
                     @if let Some(email) = &programme.contact_email {
-                        p {
+                        p.ds-paragraph {
                             (ctx.t("site.contact")) ": "
-                            a href={ "mailto:" (email) } { (email) }
+                            a.ds-link href={ "mailto:" (email) } { (email) }
                         }
                     }
                 }
                 nav aria-label=(ctx.t("site.footer_nav")) {
                     ul {
-                        li { a href="/personvern" { (ctx.t("site.privacy")) } }
-                        li { a href=(accessibility_url) { (ctx.t("site.accessibility")) } }
+                        li { a.ds-link href="/personvern" { (ctx.t("site.privacy")) } }
+                        li { a.ds-link href=(accessibility_url) { (ctx.t("site.accessibility")) } }
                     }
                 }
             }
@@ -102,7 +112,7 @@ fn footer(ctx: &PageContext) -> Markup {
 pub fn paragraphs(text: &str) -> Markup {
     html! {
         @for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            p {
+            p.ds-paragraph {
                 @for (index, line) in paragraph.lines().enumerate() {
                     @if index > 0 { br; }
                     (line)

@@ -70,7 +70,7 @@ impl Guard {
             (crate::web::csrf::field(&ctx.csrf_token()))
             input type="hidden" name=(IDEMPOTENCY_KEY) value=(self.idempotency_key);
             input type="hidden" name=(FORM_TIME) value=(self.form_time);
-            div.hp aria-hidden="true" {
+            div.honeypot aria-hidden="true" {
                 label for=(HONEYPOT) { (ctx.t("public_form.honeypot")) }
                 input id=(HONEYPOT) type="text" name=(HONEYPOT) value="" tabindex="-1" autocomplete="off";
             }

@@ -174,7 +174,7 @@ async fn inviting_an_existing_address_or_bad_input_is_refused_and_stores_nothing
         let response = submit(&app, &admin, "/admin/brukere", "/admin/brukere", fields).await;
         assert_eq!(response.status(), 422, "{fields:?}");
         let body = response.text().await.expect("body");
-        assert!(body.contains("class=\"error-summary\""), "{fields:?}");
+        assert!(body.contains("class=\"ds-error-summary\""), "{fields:?}");
     }
     let count = user::Entity::find()
         .all(&app.db)

@@ -73,5 +73,5 @@ async fn a_short_log_has_no_pager() {
     let app = spawn_app().await;
     let (admin, _) = signed_in(&app, Role::Admin).await;
     let html = log_page(&admin, &app, "/admin/logg").await;
-    assert!(!html.contains("class=\"pager\""), "{html}");
+    assert!(!html.contains("class=\"ds-pagination\""), "{html}");
 }

@@ -546,7 +546,7 @@ async fn the_list_is_empty_until_something_is_published() {
     assert_eq!(status, 200);
     assert!(html.contains("Ingen idéer er publisert ennå."));
     assert!(html.contains("Fant ingen idéer."));
-    assert!(!html.contains("class=\"pager\""));
+    assert!(!html.contains("class=\"ds-pagination\""));
 }
 
 #[tokio::test]

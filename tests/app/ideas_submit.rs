@@ -212,7 +212,7 @@ async fn bad_input_is_shown_again_with_a_message_at_each_field_and_nothing_is_st
     let response = send(&app, &client(), &fields).await;
     assert_eq!(response.status(), 422);
     let body = response.text().await.expect("body");
-    assert!(body.contains("class=\"error-summary\"") && body.contains("autofocus"));
+    assert!(body.contains("class=\"ds-error-summary\"") && body.contains("autofocus"));
     for field in ["title", "body", "group", "email"] {
         assert!(
             body.contains(&format!("href=\"#{field}\"")),

@@ -139,11 +139,11 @@ async fn pages_show_the_programme_settings_escaped() {
 async fn stylesheet_is_served_under_a_hashed_name_with_long_caching() {
     let app = spawn_app().await;
     let body = app.get("/").await.text().await.expect("body");
-    let start = body.find("/assets/main.").expect("stylesheet link");
+    let start = body.find("/assets/app.").expect("stylesheet link");
     let end = start + body[start..].find('"').expect("end of href");
     let href = &body[start..end];
     assert!(
-        href.ends_with(".css") && href.len() > "/assets/main.css".len(),
+        href.ends_with(".css") && href.len() > "/assets/app.css".len(),
         "{href}"
     );
 
@@ -159,8 +159,17 @@ async fn stylesheet_is_served_under_a_hashed_name_with_long_caching() {
         "{cache}"
     );
     let css = response.text().await.expect("css");
-    assert!(css.contains(".skip-link"));
+    // Designsystemet's components and theme, then our layout.
+    assert!(css.contains(".ds-skiplink") && css.contains("--ds-color-accent-base-default"));
+    assert!(css.contains(".site-header"));
+
+    // The font it names is served under its own hashed name.
+    let font_at = css.find("/assets/inter-latin-wght-normal.").expect("font url");
+    let font = &css[font_at..font_at + css[font_at..].find('"').expect("end of url")];
+    let response = app.get(font).await;
+    assert_eq!(response.status(), 200, "{font}");
+    assert_eq!(response.headers()["content-type"], "font/woff2");
 
     // The plain name is not served, so a stale page can never get a stale file cached for a year.
-    assert_eq!(app.get("/assets/main.css").await.status(), 404);
+    assert_eq!(app.get("/assets/app.css").await.status(), 404);
 }

@@ -493,7 +493,7 @@ async fn invalid_input_is_shown_again_with_every_value_and_message() {
 
     assert_eq!(response.status(), 422);
     let body = response.text().await.expect("body");
-    assert!(body.contains("class=\"error-summary\""), "{body}");
+    assert!(body.contains("class=\"ds-error-summary\""), "{body}");
     for field in ["slug", "name_nn", "name_en", "colour"] {
         assert!(
             body.contains(&format!("href=\"#{field}\"")),

@@ -292,6 +292,55 @@ async function runAxe(page, axeSource) {
   );
 }
 
+// Every class an element carries must be one that a stylesheet rule names:
+// a class left over from an old stylesheet, or a typo, styles nothing and
+// means a page mixes looks. Rules inside @layer, @media and @supports count.
+async function unstyledClasses(page) {
+  return page.evaluate(() => {
+    const known = new Set();
+    const visit = (rules) => {
+      for (const rule of rules) {
+        if (rule.selectorText) {
+          for (const m of rule.selectorText.matchAll(/\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g)) known.add(m[1]);
+        }
+        if (rule.cssRules) visit(rule.cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) visit(sheet.cssRules);
+    const missing = new Set();
+    for (const el of document.querySelectorAll('[class]')) {
+      for (const name of el.classList) if (!known.has(name)) missing.add(name);
+    }
+    return [...missing].sort();
+  });
+}
+
+// Tabs through the page and reports controls whose keyboard focus cannot be
+// seen: no outline, no box shadow and no change in background or border.
+async function invisibleFocus(page, limit = 60) {
+  const found = [];
+  await page.evaluate(() => document.activeElement?.blur());
+  const seen = new Set();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const result = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const id = el.outerHTML.slice(0, 120);
+      const focused = getComputedStyle(el);
+      const visible =
+        (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) > 0) ||
+        focused.boxShadow !== 'none' ||
+        focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1;
+      return { id, visible };
+    });
+    if (!result || seen.has(result.id)) break;
+    seen.add(result.id);
+    if (!result.visible) found.push(result.id);
+  }
+  return found;
+}
+
 function describeViolation(v) {
   const lines = [`axe ${v.id} [${v.impact ?? 'n/a'}]: ${v.help} (${v.helpUrl})`];
   for (const n of v.nodes.slice(0, MAX_NODES_SHOWN)) {
@@ -350,6 +399,18 @@ async function checkPage(spec, deps, pageSpec, htmlDir) {
     const result = await runAxe(page, deps.axeSource);
     violations = result.violations;
     for (const v of violations) problems.push(describeViolation(v));
+    for (const name of await unstyledClasses(page)) {
+      problems.push(`class "${name}" is used but no stylesheet rule names it`);
+    }
+    for (const el of await invisibleFocus(page)) {
+      problems.push(`keyboard focus is not visible on ${el}`);
+    }
+    // Dark mode (Designsystemet follows the reader's setting): contrast again.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await runAxe(page, deps.axeSource);
+    for (const v of dark.violations) problems.push(`[dark] ${describeViolation(v)}`);
+    violations = [...violations, ...dark.violations];
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // d) screenshots, for people to look at; they do not fail anything.
     if (screenshotDir) {

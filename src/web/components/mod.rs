@@ -2,6 +2,7 @@
 //! own tags, so a page composes them without knowing their insides.
 
 pub mod pager;
+pub mod swatch;
 pub mod time;
 
 pub use pager::{PageLinks, pager};

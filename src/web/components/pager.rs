@@ -1,9 +1,10 @@
 //! The pager under every paged list: previous and next links, a window of
 //! page numbers around the current one, and "page x of y".
 //!
-//! It follows the accessible pattern of GOV.UK's pagination: a labelled
-//! `<nav>`, the current page marked `aria-current="page"`, and each number
-//! link named "Page n" for screen readers, which otherwise hear a bare number.
+//! It is Designsystemet's pagination: a labelled `<nav>`, the current page
+//! marked `aria-current="true"` (the attribute its styles follow), and each
+//! number link named "Page n" for screen readers, which otherwise hear a bare
+//! number.
 
 use maud::{Markup, html};
 use url::form_urlencoded;
@@ -72,33 +73,47 @@ pub fn pager(
         return html! {};
     }
     let number = |n: u64| n.to_string();
+    let page_label = |n: u64| lang.tr("common.pager.page", &[("page", &number(n))]);
     html! {
-        nav.pager aria-label=(label) {
-            @if page > 1 {
-                a rel="prev" href=(href(page.min(pages.saturating_add(1)) - 1)) {
-                    (lang.t("common.pager.previous"))
+        nav.ds-pagination aria-label=(label) {
+            ul {
+                // Designsystemet draws the arrows on the first and last item
+                // and keeps their place when there is no link.
+                li {
+                    @if page > 1 {
+                        a.ds-button data-variant="tertiary" rel="prev"
+                            href=(href(page.min(pages.saturating_add(1)) - 1)) {
+                            (lang.t("common.pager.previous"))
+                        }
+                    } @else {
+                        span.ds-button data-variant="tertiary" aria-hidden="true" {}
+                    }
                 }
-            }
-            ul.pager-pages {
                 @for slot in window(page, pages) {
                     @match slot {
                         Some(n) if n == page => li {
-                            a href=(href(n)) aria-current="page"
-                                aria-label=(lang.tr("common.pager.page", &[("page", &number(n))])) { (n) }
+                            a.ds-button data-variant="tertiary" href=(href(n)) aria-current="true"
+                                aria-label=(page_label(n)) { (n) }
                         },
                         Some(n) => li {
-                            a href=(href(n))
-                                aria-label=(lang.tr("common.pager.page", &[("page", &number(n))])) { (n) }
+                            a.ds-button data-variant="tertiary" href=(href(n))
+                                aria-label=(page_label(n)) { (n) }
                         },
-                        None => li.pager-gap { "…" },
+                        None => li { span.pagination-gap { "…" } },
+                    }
+                }
+                li {
+                    @if page < pages {
+                        a.ds-button data-variant="tertiary" rel="next" href=(href(page + 1)) {
+                            (lang.t("common.pager.next"))
+                        }
+                    } @else {
+                        span.ds-button data-variant="tertiary" aria-hidden="true" {}
                     }
                 }
             }
-            span.pager-status {
+            p.ds-paragraph.pagination-status data-size="sm" {
                 (lang.tr("common.pager.page_of", &[("page", &number(page)), ("pages", &number(pages))]))
-            }
-            @if page < pages {
-                a rel="next" href=(href(page + 1)) { (lang.t("common.pager.next")) }
             }
         }
     }
@@ -149,17 +164,18 @@ mod tests {
     fn the_first_page_has_next_but_no_previous() {
         let html = render(1, 3);
         assert!(
-            html.starts_with("<nav class=\"pager\" aria-label=\"Sider\">"),
+            html.starts_with("<nav class=\"ds-pagination\" aria-label=\"Sider\">"),
             "{html}"
         );
         assert!(!html.contains("rel=\"prev\""), "{html}");
+        assert!(html.contains("aria-hidden=\"true\""), "{html}");
         assert!(
-            html.contains("<a rel=\"next\" href=\"/liste?sort=nyeste&amp;side=2\">Neste side</a>"),
+            html.contains("rel=\"next\" href=\"/liste?sort=nyeste&amp;side=2\">Neste side</a>"),
             "{html}"
         );
         assert!(
             html.contains(
-                "<a href=\"/liste?sort=nyeste\" aria-current=\"page\" aria-label=\"Side 1\">1</a>"
+                "href=\"/liste?sort=nyeste\" aria-current=\"true\" aria-label=\"Side 1\">1</a>"
             ),
             "{html}"
         );
@@ -171,20 +187,20 @@ mod tests {
         let html = render(3, 3);
         assert!(
             html.contains(
-                "<a rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=2\">Forrige side</a>"
+                "rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=2\">Forrige side</a>"
             ),
             "{html}"
         );
         assert!(!html.contains("rel=\"next\""), "{html}");
         assert_eq!(html.matches("aria-current").count(), 1);
-        assert!(html.contains("side=3\" aria-current=\"page\""), "{html}");
+        assert!(html.contains("side=3\" aria-current=\"true\""), "{html}");
     }
 
     #[test]
     fn a_page_past_the_end_leads_back_to_the_last() {
         let html = render(9, 3);
         assert!(
-            html.contains("<a rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=3\">"),
+            html.contains("rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=3\">"),
             "{html}"
         );
         assert!(!html.contains("aria-current"), "{html}");

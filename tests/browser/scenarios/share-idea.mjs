@@ -15,9 +15,9 @@ export default async function ({ baseUrl, newPage, assert }) {
   await page.getByLabel('Overskrift').fill('Kort');
   await page.getByRole('button', { name: 'Send idéen' }).click();
   await page.waitForLoadState('load');
-  const summary = page.locator('.error-summary');
+  const summary = page.locator('.ds-error-summary');
   assert.ok(await summary.isVisible(), 'error summary shown');
-  const focused = await page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
+  const focused = await page.evaluate(() => document.activeElement?.classList.contains('ds-error-summary'));
   assert.ok(focused, 'focus moves to the error summary');
   await summary.getByRole('link').first().click();
   const active = await page.evaluate(() => document.activeElement?.id);
@@ -36,7 +36,7 @@ export default async function ({ baseUrl, newPage, assert }) {
 
   const heading = await page.getByRole('heading', { level: 1 }).textContent();
   assert.match(heading ?? '', /mottatt/, `receipt heading, got ${heading}`);
-  const link = page.locator('.private-link a');
+  const link = page.locator('#private-link');
   const href = await link.getAttribute('href');
   assert.ok(href && href.includes('/ideer/mine/'), `private link on the receipt, got ${href}`);
 
