@@ -8,6 +8,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod appearance;
 mod audit;
 mod cli;
 mod demo;

@@ -260,6 +260,10 @@ async fn seed_programme(db: &sea_orm::DatabaseConnection) {
         contact_email: Some("omstilling@vefsn.kommune.no".to_owned()),
         privacy_text: None,
         accessibility_url: None,
+        // A light colour near the limit the settings accept, so every page's
+        // contrast is checked with a derived accent whose buttons carry black
+        // labels, the hardest case for the derivation.
+        main_colour: Some("#d9730d".to_owned()),
         ..Programme::default()
     };
     settings::save(db, &programme)
