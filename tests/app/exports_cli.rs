@@ -85,8 +85,8 @@ async fn the_cli_writes_each_format_and_logs_personal_data_exports() {
     // Piped, so not a terminal: the workbook's bytes come out as they are.
     let xlsx = export(&database, &["--format", "xlsx", "--lang", "en"]);
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx.stdout)).expect("XLSX");
-    assert_eq!(workbook.sheet_names(), vec!["Inputs".to_owned()]);
-    let range = workbook.worksheet_range("Inputs").expect("sheet");
+    assert_eq!(workbook.sheet_names(), vec!["Contributions".to_owned()]);
+    let range = workbook.worksheet_range("Contributions").expect("sheet");
     assert_eq!(range.height(), 3);
 }
 

@@ -290,7 +290,7 @@ async fn publishing_makes_an_idea_public_with_a_publication_time() {
     assert_eq!(audit_entries(&app, id).await[0].user_id, Some(me.id));
     let (_, html) = get_text(&app, &client, &page(id)).await;
     assert!(
-        html.contains("Idéen er publisert."),
+        html.contains("Ideen er publisert."),
         "the notice after the redirect"
     );
     assert_eq!(app.get(&format!("/ideer/{id}")).await.status(), 200);
@@ -356,7 +356,7 @@ async fn hiding_tells_a_sender_with_an_address_in_their_language() {
     .await;
     assert_redirect_to(&response, &page(told));
     let (_, html) = get_text(&app, &client, &page(told)).await;
-    assert!(html.contains("Idéen er skjult, og avsenderen får begrunnelsen på e-post."));
+    assert!(html.contains("Ideen er skjult, og avsenderen får begrunnelsen på e-post."));
     // The box left unticked: no mail.
     let response = submit(
         &app,
@@ -406,7 +406,7 @@ async fn hiding_without_a_reason_is_refused_and_changes_nothing() {
 
     assert_eq!(response.status(), 422);
     let html = response.text().await.expect("body");
-    assert!(html.contains("Skriv hvorfor idéen skjules"));
+    assert!(html.contains("Skriv hvorfor ideen skjules"));
     assert!(
         html.contains("href=\"#reason\""),
         "the summary links to the field"
@@ -737,7 +737,7 @@ async fn merging_without_a_target_shows_the_form_again() {
 
     assert_eq!(response.status(), 422);
     let html = response.text().await.expect("body");
-    assert!(html.contains("Velg idéen denne skal slås sammen med."));
+    assert!(html.contains("Velg ideen denne skal slås sammen med."));
     assert_eq!(idea(&app, id).await.status, Status::Published);
     assert!(audit_actions(&app, id).await.is_empty());
 }

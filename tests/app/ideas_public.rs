@@ -147,7 +147,7 @@ async fn only_published_ideas_are_listed_and_can_be_opened() {
         html.contains(&format!("<time datetime=\"{today}\">")),
         "{html}"
     );
-    assert!(html.contains("Ingen har støttet idéen ennå."));
+    assert!(html.contains("Ingen har støttet ideen ennå."));
 
     for id in [pending, hidden, withdrawn] {
         let (status, _) = page(&app, &app.client, &format!("/ideer/{id}")).await;
@@ -167,7 +167,7 @@ async fn only_published_ideas_are_listed_and_can_be_opened() {
 #[tokio::test]
 async fn a_merged_idea_sends_readers_to_the_one_it_went_into() {
     let app = spawn_app().await;
-    let target = published(&app, "Samlet idé", "Hovedidéen.").await;
+    let target = published(&app, "Samlet idé", "Hovedideen.").await;
     let original = published(&app, "Opprinnelig idé", "Det samme med andre ord.").await;
     set_status(&app, original, Status::Merged, Some(target)).await;
 
@@ -177,7 +177,7 @@ async fn a_merged_idea_sends_readers_to_the_one_it_went_into() {
 
     let (_, html) = page(&app, &app.client, &format!("/ideer/{target}")).await;
     assert!(
-        html.contains("Idéer som er slått sammen med denne"),
+        html.contains("Ideer som er slått sammen med denne"),
         "{html}"
     );
     assert!(html.contains("Opprinnelig idé"));
@@ -195,7 +195,7 @@ async fn the_list_pages_through_the_ideas_newest_first() {
     let (status, first) = page(&app, &app.client, "/ideer").await;
     assert_eq!(status, 200);
     assert!(
-        first.contains("Fant 25 idéer. Viser 1–20 av 25."),
+        first.contains("Fant 25 ideer. Viser 1–20 av 25."),
         "{first}"
     );
     assert!(first.contains("Side 1 av 2"));
@@ -214,7 +214,7 @@ async fn the_list_pages_through_the_ideas_newest_first() {
     assert!(!second.contains("rel=\"next\""));
     assert!(second.contains("Idé nummer 01"));
     assert!(!second.contains("Idé nummer 06"));
-    assert!(second.contains("<title>Idéer, side 2"));
+    assert!(second.contains("<title>Ideer, side 2"));
 
     // Past the end, and nonsense, still give a page.
     let (status, past) = page(&app, &app.client, "/ideer?side=9").await;
@@ -260,8 +260,8 @@ async fn the_list_filters_by_theme_and_by_group() {
         "/ideer?tema=reiseliv&gruppe=naeringsdrivende",
     )
     .await;
-    assert!(html.contains("Fant ingen idéer."));
-    assert!(html.contains("Ingen idéer passer med søket eller filteret ditt."));
+    assert!(html.contains("Fant ingen ideer."));
+    assert!(html.contains("Ingen ideer passer med søket eller filteret ditt."));
 
     // The service the API shares says the same.
     let filter = ListFilter {
@@ -303,7 +303,7 @@ async fn search_matches_words_in_any_case_and_no_wildcards() {
     for query in ["%25", "_", "%25_%25"] {
         let (status, html) = page(&app, &app.client, &format!("/ideer?q={query}")).await;
         assert_eq!(status, 200, "{query}");
-        assert!(html.contains("Fant ingen idéer."), "{query}: {html}");
+        assert!(html.contains("Fant ingen ideer."), "{query}: {html}");
     }
     // The search box keeps what was typed.
     let (_, html) = page(&app, &app.client, "/ideer?q=%C3%B8rret").await;
@@ -393,9 +393,9 @@ async fn support_is_one_per_browser_and_one_per_address() {
     assert_eq!(support_count(&app, id).await, 1);
     let (_, html) = page(&app, &app.client, &format!("/ideer/{id}")).await;
     assert!(html.contains("Takk! Støtten din er registrert."), "{html}");
-    assert!(html.contains("Du støtter denne idéen."));
+    assert!(html.contains("Du støtter denne ideen."));
     assert!(html.contains("Fjern støtten"));
-    assert!(html.contains("1 person støtter idéen."));
+    assert!(html.contains("1 person støtter ideen."));
 
     // Pressing again takes the support back.
     let response = press_support(&app, &app.client, id).await;
@@ -403,7 +403,7 @@ async fn support_is_one_per_browser_and_one_per_address() {
     assert_eq!(support_count(&app, id).await, 0);
     let (_, html) = page(&app, &app.client, &format!("/ideer/{id}")).await;
     assert!(html.contains("Støtten din er fjernet."));
-    assert!(!html.contains("Du støtter denne idéen."));
+    assert!(!html.contains("Du støtter denne ideen."));
 
     press_support(&app, &app.client, id).await;
     assert_eq!(support_count(&app, id).await, 1);
@@ -415,10 +415,10 @@ async fn support_is_one_per_browser_and_one_per_address() {
     assert_eq!(support_count(&app, id).await, 1);
     let (_, html) = page(&app, &other, &format!("/ideer/{id}")).await;
     assert!(
-        html.contains("Idéen er allerede støttet fra samme nettverk"),
+        html.contains("Ideen har allerede fått støtte fra samme nettverk"),
         "{html}"
     );
-    assert!(!html.contains("Du støtter denne idéen."));
+    assert!(!html.contains("Du støtter denne ideen."));
 
     // Only keyed hashes are stored: not the cookie, not the address.
     let rows = support::Entity::find().all(&app.db).await.unwrap();
@@ -534,7 +534,7 @@ async fn the_landing_page_links_to_sharing_and_browsing_ideas() {
     assert!(html.contains("href=\"/ideer/ny\""), "{html}");
     assert!(html.contains("Del en idé"));
     assert!(html.contains("href=\"/ideer\""));
-    assert!(html.contains("Se idéene"));
+    assert!(html.contains("Se ideene"));
     let english = app.get_in("/", "en").await.text().await.unwrap();
     assert!(english.contains("Share an idea") && english.contains("See the ideas"));
 }
@@ -544,8 +544,8 @@ async fn the_list_is_empty_until_something_is_published() {
     let app = spawn_app().await;
     let (status, html) = page(&app, &app.client, "/ideer").await;
     assert_eq!(status, 200);
-    assert!(html.contains("Ingen idéer er publisert ennå."));
-    assert!(html.contains("Fant ingen idéer."));
+    assert!(html.contains("Ingen ideer er publisert ennå."));
+    assert!(html.contains("Fant ingen ideer."));
     assert!(!html.contains("class=\"ds-pagination\""));
 }
 

@@ -240,7 +240,7 @@ async fn bad_input_is_shown_again_with_a_message_at_each_field_and_nothing_is_st
         .text()
         .await
         .expect("body");
-    assert!(body.contains("Enter a heading of 5–120 characters."));
+    assert!(body.contains("Enter a title of 5–120 characters."));
 }
 
 #[tokio::test]

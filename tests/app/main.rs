@@ -25,6 +25,7 @@ mod ideas_submit;
 mod inputs_lock;
 mod inputs_tags;
 mod instances;
+mod locales;
 mod mail;
 mod mail_attachments;
 mod mail_erasure;

@@ -2,8 +2,8 @@
 // by its label, first sending it incomplete (the error summary takes focus
 // and links the fields) and then complete (the receipt with a private link).
 //
-// Expects: /ideer/ny in Bokmål with fields labelled "Overskrift" and
-// "Beskriv idéen", a radio "Innbygger", and a button "Send idéen"; the app
+// Expects: /ideer/ny in Bokmål with fields labelled "Tittel" and
+// "Beskriv ideen", a radio "Innbygger", and a button "Send ideen"; the app
 // must accept a form sent at once (the test server sets no minimum form time).
 
 export default async function ({ baseUrl, newPage, assert }) {
@@ -12,8 +12,8 @@ export default async function ({ baseUrl, newPage, assert }) {
   await page.goto(`${baseUrl}/ideer/ny`);
 
   // Incomplete: the summary gets focus and links the title field.
-  await page.getByLabel('Overskrift').fill('Kort');
-  await page.getByRole('button', { name: 'Send idéen' }).click();
+  await page.getByLabel('Tittel').fill('Kort');
+  await page.getByRole('button', { name: 'Send ideen' }).click();
   await page.waitForLoadState('load');
   const summary = page.locator('.ds-error-summary');
   assert.ok(await summary.isVisible(), 'error summary shown');
@@ -22,16 +22,16 @@ export default async function ({ baseUrl, newPage, assert }) {
   await summary.getByRole('link').first().click();
   const active = await page.evaluate(() => document.activeElement?.id);
   assert.equal(active, 'title', 'the summary link leads to the field');
-  assert.equal(await page.getByLabel('Overskrift').inputValue(), 'Kort', 'input kept');
+  assert.equal(await page.getByLabel('Tittel').inputValue(), 'Kort', 'input kept');
 
   // Complete, by label only.
-  await page.getByLabel('Overskrift').fill('Bussforbindelse til flyplassen');
+  await page.getByLabel('Tittel').fill('Bussforbindelse til flyplassen');
   await page
-    .getByLabel('Beskriv idéen')
+    .getByLabel('Beskriv ideen')
     .fill('En fast bussforbindelse til flyplassen vil gjøre det lettere for bedrifter å få besøk.');
   await page.getByLabel('Innbygger').check();
   await page.getByLabel('Hvor').fill('Sentrum');
-  await page.getByRole('button', { name: 'Send idéen' }).click();
+  await page.getByRole('button', { name: 'Send ideen' }).click();
   await page.waitForLoadState('load');
 
   const heading = await page.getByRole('heading', { level: 1 }).textContent();
@@ -42,6 +42,6 @@ export default async function ({ baseUrl, newPage, assert }) {
 
   // The private link shows the idea and offers to edit it.
   await page.goto(href);
-  assert.equal(await page.getByLabel('Overskrift').inputValue(), 'Bussforbindelse til flyplassen');
-  assert.ok(await page.getByRole('button', { name: 'Trekk tilbake idéen' }).isVisible(), 'withdraw offered');
+  assert.equal(await page.getByLabel('Tittel').inputValue(), 'Bussforbindelse til flyplassen');
+  assert.ok(await page.getByRole('button', { name: 'Trekk tilbake ideen' }).isVisible(), 'withdraw offered');
 }

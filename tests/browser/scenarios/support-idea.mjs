@@ -29,7 +29,7 @@ export default async function ({ baseUrl, newPage, assert }) {
   assert.equal(await supporters(box), before, 'back to where it was');
 }
 
-// The number in the "N personer støtter idéen" line (0 for "Ingen ...").
+// The number in the "N personer støtter ideen" line (0 for "Ingen ...").
 async function supporters(box) {
   const text = await box.innerText();
   const match = text.match(/(\d+)\s+person(?:er)?\s+støtter/u);
