@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod exports;
 pub mod ideas;
 pub mod inputs;

@@ -151,6 +151,7 @@ pub enum Outbox {
     CreatedAt,
     SentAt,
     ContactId,
+    Reference,
 }
 
 #[derive(DeriveIden)]
@@ -174,4 +175,51 @@ pub enum AuditLog {
     EntityId,
     Details,
     CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Events {
+    Table,
+    Id,
+    Kind,
+    Title,
+    Description,
+    Location,
+    OnlineUrl,
+    StartsAt,
+    EndsAt,
+    Capacity,
+    SignupDeadline,
+    Waitlist,
+    AskDiet,
+    AskAccessibility,
+    AskOrganisation,
+    Status,
+    Sequence,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum EventThemes {
+    Table,
+    EventId,
+    ThemeId,
+}
+
+#[derive(DeriveIden)]
+pub enum EventSignups {
+    Table,
+    Id,
+    EventId,
+    ContactId,
+    StakeholderGroup,
+    Diet,
+    Accessibility,
+    Status,
+    Language,
+    PrivateTokenHash,
+    IdempotencyKey,
+    CreatedAt,
+    UpdatedAt,
 }

@@ -27,6 +27,9 @@ mod m20261201_000063_create_inputs_supported_index;
 mod m20261201_000064_create_revisions;
 mod m20261201_000065_create_public_revision_triggers;
 mod m20261201_000070_add_main_colour_to_programme_settings;
+mod m20261201_000080_create_events;
+mod m20261201_000081_create_event_signups;
+mod m20261201_000082_add_reference_to_outbox;
 
 pub struct Migrator;
 
@@ -58,6 +61,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000064_create_revisions::Migration),
             Box::new(m20261201_000065_create_public_revision_triggers::Migration),
             Box::new(m20261201_000070_add_main_colour_to_programme_settings::Migration),
+            Box::new(m20261201_000080_create_events::Migration),
+            Box::new(m20261201_000081_create_event_signups::Migration),
+            Box::new(m20261201_000082_add_reference_to_outbox::Migration),
         ]
     }
 }

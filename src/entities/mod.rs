@@ -3,6 +3,9 @@
 pub mod api_token;
 pub mod audit_log;
 pub mod contact;
+pub mod event;
+pub mod event_signup;
+pub mod event_theme;
 pub mod input;
 pub mod input_theme;
 pub mod outbox;

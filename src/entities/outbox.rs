@@ -21,6 +21,9 @@ pub struct Model {
     /// The contact the mail goes to, when it goes to one; erasing the
     /// contact deletes the mail (see `mail::forget_contact`).
     pub contact_id: Option<Uuid>,
+    /// What a scheduled mail is about (`event-reminder:<sign-up id>`), so it
+    /// can be withdrawn when that is cancelled (`mail::withdraw`).
+    pub reference: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

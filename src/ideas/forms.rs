@@ -93,6 +93,7 @@ impl IdeaForm {
                 name,
                 email,
                 news_opt_in: self.news.is_some(),
+                organisation: None,
             }),
             idempotency_key: None,
         })

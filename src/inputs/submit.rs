@@ -16,6 +16,8 @@ pub struct NewContact {
     pub name: Option<String>,
     pub email: Option<Email>,
     pub news_opt_in: bool,
+    /// The business or organisation they come from, where a form asks.
+    pub organisation: Option<String>,
 }
 
 /// Stores the contact row, if there is anything to store, and returns its id.
@@ -33,7 +35,7 @@ pub async fn store_contact(
         name: Set(contact.name.clone()),
         email: Set(contact.email.as_ref().map(ToString::to_string)),
         phone: Set(None),
-        organisation: Set(None),
+        organisation: Set(contact.organisation.clone()),
         consent_at: Set(contact.email.as_ref().map(|_| now)),
         news_opt_in: Set(contact.news_opt_in && contact.email.is_some()),
         created_at: Set(now),

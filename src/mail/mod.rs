@@ -40,6 +40,10 @@ pub struct NewMail {
     /// The contact the mail goes to, if any: erasing that contact then
     /// removes this mail too ([`forget_contact`]). Staff mail has none.
     pub contact_id: Option<Uuid>,
+    /// Sent no earlier than this (a reminder); None: at once.
+    pub send_at: Option<chrono::DateTime<Utc>>,
+    /// A key to withdraw the mail by while it waits; see [`withdraw`].
+    pub reference: Option<String>,
 }
 
 impl NewMail {
@@ -53,7 +57,21 @@ impl NewMail {
             subject,
             attachments: Vec::new(),
             contact_id: None,
+            send_at: None,
+            reference: None,
         }
+    }
+
+    /// Holds the mail back until `at` (a reminder the day before).
+    pub fn send_at(mut self, at: chrono::DateTime<Utc>) -> Self {
+        self.send_at = Some(at);
+        self
+    }
+
+    /// Names what the mail is about, so [`withdraw`] can take it back.
+    pub fn reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = Some(reference.into());
+        self
     }
 
     /// Adds a file, sent after those added before it.
@@ -123,12 +141,13 @@ where
         body_html: Set(mail.html),
         status: Set(MailStatus::Pending.as_str().to_owned()),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(mail.send_at.unwrap_or(now).max(now)),
         last_error: Set(None),
         claimed_until: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
         contact_id: Set(mail.contact_id),
+        reference: Set(mail.reference),
     };
     if mail.attachments.is_empty() {
         outbox::Entity::insert(row)
@@ -146,6 +165,26 @@ where
     attachment::store(&txn, id, mail.attachments).await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// Withdraws the mail with this reference that has not gone yet (a reminder
+/// for a sign-up just cancelled); returns how many. A mail a worker has
+/// already claimed is past taking back.
+pub async fn withdraw(db: &impl ConnectionTrait, reference: &str) -> Result<u64, DbErr> {
+    let waiting = outbox::Entity::find()
+        .filter(outbox::Column::Reference.eq(reference))
+        .filter(outbox::Column::Status.eq(MailStatus::Pending.as_str()))
+        .all(db)
+        .await?;
+    for mail in &waiting {
+        attachment::delete(db, mail.id).await?;
+    }
+    Ok(outbox::Entity::delete_many()
+        .filter(outbox::Column::Reference.eq(reference))
+        .filter(outbox::Column::Status.eq(MailStatus::Pending.as_str()))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Deletes the mail still waiting to go to this contact (pending, being

@@ -100,6 +100,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../assets/locales/", $lang, "/exports.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/appearance.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/events.toml")),
         )
     };
 }

@@ -75,6 +75,7 @@ async fn add_idea(app: &TestApp, spec: Spec<'_>) -> Uuid {
         name: Some(SENDER_NAME.to_owned()),
         email: Some(Email::parse(SENDER_EMAIL).expect("email")),
         news_opt_in: true,
+        organisation: None,
     });
     let mode = if spec.status == Status::Pending {
         ModerationMode::Pre

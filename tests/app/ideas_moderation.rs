@@ -62,6 +62,7 @@ fn sender() -> Option<NewContact> {
         name: Some(SENDER_NAME.to_owned()),
         email: Some(Email::parse(SENDER_EMAIL).expect("email")),
         news_opt_in: true,
+        organisation: None,
     })
 }
 

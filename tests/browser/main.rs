@@ -159,6 +159,7 @@ async fn seed_ideas(
         name: Some("Kari Nordmann".to_owned()),
         email: innspill::domain::Email::parse("kari@example.no").ok(),
         news_opt_in: true,
+        organisation: None,
     };
     let pending = service::submit(&app.db, idea(40, Some(contact)), ModerationMode::Pre, None)
         .await
