@@ -47,9 +47,17 @@ impl MigrationTrait for Migration {
             )
             .await?;
         for (name, columns, unique) in [
-            ("idx_event_signups_event_status", vec![S::EventId, S::Status, S::CreatedAt], false),
+            (
+                "idx_event_signups_event_status",
+                vec![S::EventId, S::Status, S::CreatedAt],
+                false,
+            ),
             ("idx_event_signups_token", vec![S::PrivateTokenHash], true),
-            ("idx_event_signups_idempotency", vec![S::IdempotencyKey], true),
+            (
+                "idx_event_signups_idempotency",
+                vec![S::IdempotencyKey],
+                true,
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(S::Table);

@@ -32,7 +32,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name("idx_outbox_reference").table(O::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name("idx_outbox_reference")
+                    .table(O::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

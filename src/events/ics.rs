@@ -72,7 +72,10 @@ pub fn published<'a>(
     let mut calendar_text = calendar("PUBLISH", entries);
     // X-WR-CALNAME names a subscribed feed in Apple, Google and Outlook.
     let name_line = format!("X-WR-CALNAME:{}\r\n", escape(name));
-    if let Some(at) = calendar_text.find("BEGIN:VEVENT").or(calendar_text.find("END:VCALENDAR")) {
+    if let Some(at) = calendar_text
+        .find("BEGIN:VEVENT")
+        .or(calendar_text.find("END:VCALENDAR"))
+    {
         calendar_text.insert_str(at, &name_line);
     }
     calendar_text
@@ -160,7 +163,10 @@ mod tests {
         // 25 October 2026, the Sunday summer time ends: 10:00–12:00 in Oslo
         // is 09:00–11:00 UTC (CET, +01:00), not 08:00.
         let oslo = chrono_tz::Europe::Oslo;
-        let start = oslo.with_ymd_and_hms(2026, 10, 25, 10, 0, 0).unwrap().with_timezone(&Utc);
+        let start = oslo
+            .with_ymd_and_hms(2026, 10, 25, 10, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc);
         event::Model {
             id: Uuid::nil(),
             kind: Kind::Workshop,
@@ -184,7 +190,8 @@ mod tests {
     }
 
     fn parse(text: &str) -> Calendar {
-        text.parse::<Calendar>().expect("the file parses as iCalendar")
+        text.parse::<Calendar>()
+            .expect("the file parses as iCalendar")
     }
 
     fn only_event(calendar: &Calendar) -> &IcsEvent {
@@ -201,27 +208,54 @@ mod tests {
     #[test]
     fn an_invitation_parses_back_with_its_fields_and_utc_times() {
         let page = Url::parse("https://innspill.example.no/arrangementer/x").unwrap();
-        let organizer = Organizer { name: "Omstilling Vefsn".into(), email: "post@vefsn.no".into() };
-        let attendee = Attendee { name: Some("Kari Nordmann".into()), email: "kari@example.no".into() };
-        let text = invitation(&event(Status::Published), &page, &organizer, &attendee, Utc::now());
+        let organizer = Organizer {
+            name: "Omstilling Vefsn".into(),
+            email: "post@vefsn.no".into(),
+        };
+        let attendee = Attendee {
+            name: Some("Kari Nordmann".into()),
+            email: "kari@example.no".into(),
+        };
+        let text = invitation(
+            &event(Status::Published),
+            &page,
+            &organizer,
+            &attendee,
+            Utc::now(),
+        );
         assert!(text.contains("\r\n"), "CRLF line ends");
         let calendar = parse(&text);
         assert_eq!(calendar.property_value("METHOD"), Some("REQUEST"));
         let entry = only_event(&calendar);
-        assert_eq!(entry.get_uid(), Some("00000000-0000-0000-0000-000000000000@innspill"));
+        assert_eq!(
+            entry.get_uid(),
+            Some("00000000-0000-0000-0000-000000000000@innspill")
+        );
         assert_eq!(entry.get_sequence(), Some(2));
-        assert_eq!(entry.get_summary(), Some("Verksted: Reiseliv, sjømat; og kultur"));
+        assert_eq!(
+            entry.get_summary(),
+            Some("Verksted: Reiseliv, sjømat; og kultur")
+        );
         assert_eq!(entry.get_location(), Some("Kulturhuset, sal 2"));
         assert_eq!(entry.get_url(), Some(page.as_str()));
         assert!(entry.get_timestamp().is_some(), "DTSTAMP");
         let expected = Utc.with_ymd_and_hms(2026, 10, 25, 9, 0, 0).unwrap();
-        assert_eq!(entry.get_start(), Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(expected))));
+        assert_eq!(
+            entry.get_start(),
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(expected)))
+        );
         assert_eq!(
             entry.get_end(),
-            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(expected + chrono::Duration::hours(2))))
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(
+                expected + chrono::Duration::hours(2)
+            )))
         );
         assert_eq!(entry.get_status(), Some(EventStatus::Confirmed));
-        assert!(entry.property_value("ORGANIZER").is_some_and(|v| v.contains("post@vefsn.no")));
+        assert!(
+            entry
+                .property_value("ORGANIZER")
+                .is_some_and(|v| v.contains("post@vefsn.no"))
+        );
         let attendees = entry.get_attendees();
         assert_eq!(attendees.len(), 1);
     }
@@ -229,14 +263,29 @@ mod tests {
     #[test]
     fn a_cancelled_event_gives_a_cancelling_invitation_with_the_same_uid() {
         let page = Url::parse("https://innspill.example.no/arrangementer/x").unwrap();
-        let organizer = Organizer { name: "P".into(), email: "p@example.no".into() };
-        let attendee = Attendee { name: None, email: "a@example.no".into() };
-        let text = invitation(&event(Status::Cancelled), &page, &organizer, &attendee, Utc::now());
+        let organizer = Organizer {
+            name: "P".into(),
+            email: "p@example.no".into(),
+        };
+        let attendee = Attendee {
+            name: None,
+            email: "a@example.no".into(),
+        };
+        let text = invitation(
+            &event(Status::Cancelled),
+            &page,
+            &organizer,
+            &attendee,
+            Utc::now(),
+        );
         let calendar = parse(&text);
         assert_eq!(calendar.property_value("METHOD"), Some("CANCEL"));
         let entry = only_event(&calendar);
         assert_eq!(entry.get_status(), Some(EventStatus::Cancelled));
-        assert_eq!(entry.get_uid(), Some(uid(&event(Status::Cancelled)).as_str()));
+        assert_eq!(
+            entry.get_uid(),
+            Some(uid(&event(Status::Cancelled)).as_str())
+        );
     }
 
     #[test]

@@ -29,9 +29,11 @@ pub fn when_and_where(lang: Lang, event: &event::Model) -> String {
 }
 
 fn body(lang: Lang, event: &event::Model, intro: String) -> MailBody {
-    MailBody::new(lang)
-        .paragraph(intro)
-        .paragraph(format!("«{}»\n{}", event.title, when_and_where(lang, event)))
+    MailBody::new(lang).paragraph(intro).paragraph(format!(
+        "«{}»\n{}",
+        event.title,
+        when_and_where(lang, event)
+    ))
 }
 
 fn footer(lang: Lang, context: &MailContext, body: MailBody) -> MailBody {
@@ -115,7 +117,12 @@ pub fn waitlisted(
 }
 
 /// A seat came free: the invitation.
-pub fn promoted(lang: Lang, context: &MailContext, event: &event::Model, person: &Person) -> NewMail {
+pub fn promoted(
+    lang: Lang,
+    context: &MailContext,
+    event: &event::Model,
+    person: &Person,
+) -> NewMail {
     let body = body(lang, event, lang.t("events.mail.promoted").to_owned())
         .paragraph(lang.t("events.mail.calendar"))
         .paragraph(lang.t("events.mail.cancel_with_first_link"));
@@ -144,7 +151,12 @@ pub fn reminder(
 }
 
 /// The event moved: the updated invitation replaces the first.
-pub fn updated(lang: Lang, context: &MailContext, event: &event::Model, person: &Person) -> NewMail {
+pub fn updated(
+    lang: Lang,
+    context: &MailContext,
+    event: &event::Model,
+    person: &Person,
+) -> NewMail {
     let body = body(lang, event, lang.t("events.mail.updated").to_owned())
         .paragraph(lang.t("events.mail.calendar_updated"));
     let body = footer(lang, context, body);
@@ -153,7 +165,12 @@ pub fn updated(lang: Lang, context: &MailContext, event: &event::Model, person: 
 }
 
 /// The event is called off: the cancelling invitation removes it.
-pub fn cancelled(lang: Lang, context: &MailContext, event: &event::Model, person: &Person) -> NewMail {
+pub fn cancelled(
+    lang: Lang,
+    context: &MailContext,
+    event: &event::Model,
+    person: &Person,
+) -> NewMail {
     let body = body(lang, event, lang.t("events.mail.cancelled").to_owned());
     let body = footer(lang, context, body);
     compose(lang, person, "events.mail.cancelled_subject", event, &body)

@@ -112,14 +112,20 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    event::Entity::insert(row).exec_without_returning(&txn).await?;
+    event::Entity::insert(row)
+        .exec_without_returning(&txn)
+        .await?;
     set_themes(&txn, id, &details.themes).await?;
     audit::record(&txn, Entry::new(Some(by), "event.create").on("event", id)).await?;
     txn.commit().await?;
     find(db, id).await
 }
 
-async fn set_themes(db: &impl ConnectionTrait, event_id: Uuid, themes: &[Uuid]) -> Result<(), AppError> {
+async fn set_themes(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    themes: &[Uuid],
+) -> Result<(), AppError> {
     event_theme::Entity::delete_many()
         .filter(event_theme::Column::EventId.eq(event_id))
         .exec(db)
@@ -307,9 +313,10 @@ async fn store_signup(
     signup: &NewSignup,
     mail_context: Option<&MailContext>,
 ) -> Result<Result<SignupReceipt, Closed>, AppError> {
-    let now = Utc::now();
     let txn = db.begin().await?;
     lock_event(&txn, event_id).await?;
+    // Taken under the lock, so the order of sign-ups is the order of seats.
+    let now = Utc::now();
     let event = find(&txn, event_id).await?;
     if !open_for_signup(&event, now) {
         return Ok(Err(Closed::NotOpen));
@@ -338,7 +345,10 @@ async fn store_signup(
         contact_id: Set(contact_id),
         stakeholder_group: Set(signup.group.code().to_owned()),
         diet: Set(event.ask_diet.then(|| signup.diet.clone()).flatten()),
-        accessibility: Set(event.ask_accessibility.then(|| signup.accessibility.clone()).flatten()),
+        accessibility: Set(event
+            .ask_accessibility
+            .then(|| signup.accessibility.clone())
+            .flatten()),
         status: Set(status),
         language: Set(signup.language.code().to_owned()),
         private_token_hash: Set(token.hash()),
@@ -358,7 +368,9 @@ async fn store_signup(
         };
         let link = context.private_link(token.expose());
         let mail = match placement {
-            Placement::Confirmed => mails::confirmation(signup.language, context, &event, &person, &link),
+            Placement::Confirmed => {
+                mails::confirmation(signup.language, context, &event, &person, &link)
+            }
             Placement::Waitlisted(position) => {
                 mails::waitlisted(signup.language, context, &event, &person, &link, position)
             }
@@ -440,7 +452,10 @@ async fn enqueue_in(db: &DatabaseTransaction, mail: NewMail) -> Result<(), AppEr
     Ok(())
 }
 
-pub async fn find_signup(db: &impl ConnectionTrait, id: Uuid) -> Result<event_signup::Model, AppError> {
+pub async fn find_signup(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<event_signup::Model, AppError> {
     event_signup::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -525,12 +540,22 @@ pub async fn cancel_signup(
     mail::withdraw(&txn, &reminder_reference(signup.id)).await?;
     // What they told us for the day itself is not needed once they do not come.
     event_signup::Entity::update_many()
-        .col_expr(event_signup::Column::Diet, Expr::value(Option::<String>::None))
-        .col_expr(event_signup::Column::Accessibility, Expr::value(Option::<String>::None))
+        .col_expr(
+            event_signup::Column::Diet,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            event_signup::Column::Accessibility,
+            Expr::value(Option::<String>::None),
+        )
         .filter(event_signup::Column::Id.eq(signup.id))
         .exec(&txn)
         .await?;
-    audit::record(&txn, Entry::new(None, "event.signup_cancel").on("event_signup", signup.id)).await?;
+    audit::record(
+        &txn,
+        Entry::new(None, "event.signup_cancel").on("event_signup", signup.id),
+    )
+    .await?;
     if freed {
         fill_free_seats(&txn, signup.event_id, mail_context).await?;
     }
@@ -538,7 +563,11 @@ pub async fn cancel_signup(
     Ok(())
 }
 
-async fn set_signup_status(db: &impl ConnectionTrait, id: Uuid, status: Status) -> Result<(), AppError> {
+async fn set_signup_status(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    status: Status,
+) -> Result<(), AppError> {
     event_signup::Entity::update_many()
         .col_expr(event_signup::Column::Status, Expr::value(status))
         .col_expr(event_signup::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -576,13 +605,21 @@ async fn fill_free_seats(
     let mut promoted = 0;
     for signup in waiting {
         set_signup_status(db, signup.id, Status::Confirmed).await?;
-        audit::record(db, Entry::new(None, "event.signup_promote").on("event_signup", signup.id)).await?;
+        audit::record(
+            db,
+            Entry::new(None, "event.signup_promote").on("event_signup", signup.id),
+        )
+        .await?;
         promoted += 1;
         if let (Some(context), Some(person)) = (mail_context, person_of(db, &signup).await?) {
             let lang = Lang::from_code(&signup.language).unwrap_or(Lang::Nb);
             // The private link's token is kept only hashed, so these mails
             // point to the link in the first one.
-            enqueue_in(db, person.tie(mails::promoted(lang, context, &event, &person))).await?;
+            enqueue_in(
+                db,
+                person.tie(mails::promoted(lang, context, &event, &person)),
+            )
+            .await?;
             schedule_reminder(db, context, &event, &signup, &person, None, now).await?;
         }
     }
@@ -624,18 +661,39 @@ pub async fn update(
     event::Entity::update_many()
         .col_expr(event::Column::Kind, Expr::value(details.kind))
         .col_expr(event::Column::Title, Expr::value(details.title.clone()))
-        .col_expr(event::Column::Description, Expr::value(details.description.clone()))
-        .col_expr(event::Column::Location, Expr::value(details.location.clone()))
-        .col_expr(event::Column::OnlineUrl, Expr::value(details.online_url.clone()))
+        .col_expr(
+            event::Column::Description,
+            Expr::value(details.description.clone()),
+        )
+        .col_expr(
+            event::Column::Location,
+            Expr::value(details.location.clone()),
+        )
+        .col_expr(
+            event::Column::OnlineUrl,
+            Expr::value(details.online_url.clone()),
+        )
         .col_expr(event::Column::StartsAt, Expr::value(details.starts_at))
         .col_expr(event::Column::EndsAt, Expr::value(details.ends_at))
         .col_expr(event::Column::Capacity, Expr::value(details.capacity))
-        .col_expr(event::Column::SignupDeadline, Expr::value(details.signup_deadline))
+        .col_expr(
+            event::Column::SignupDeadline,
+            Expr::value(details.signup_deadline),
+        )
         .col_expr(event::Column::Waitlist, Expr::value(details.waitlist))
         .col_expr(event::Column::AskDiet, Expr::value(details.ask_diet))
-        .col_expr(event::Column::AskAccessibility, Expr::value(details.ask_accessibility))
-        .col_expr(event::Column::AskOrganisation, Expr::value(details.ask_organisation))
-        .col_expr(event::Column::Sequence, Expr::value(before.sequence + i32::from(moved)))
+        .col_expr(
+            event::Column::AskAccessibility,
+            Expr::value(details.ask_accessibility),
+        )
+        .col_expr(
+            event::Column::AskOrganisation,
+            Expr::value(details.ask_organisation),
+        )
+        .col_expr(
+            event::Column::Sequence,
+            Expr::value(before.sequence + i32::from(moved)),
+        )
         .col_expr(event::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(event::Column::Id.eq(id))
         .exec(&txn)
@@ -720,7 +778,11 @@ async fn send_invitations(
     let cancelled = event.status == EventStatus::Cancelled;
     let signups = event_signup::Entity::find()
         .filter(event_signup::Column::EventId.eq(event_id))
-        .filter(event_signup::Column::Status.is_in([Status::Confirmed, Status::Attended, Status::Waitlisted]))
+        .filter(event_signup::Column::Status.is_in([
+            Status::Confirmed,
+            Status::Attended,
+            Status::Waitlisted,
+        ]))
         .order_by_asc(event_signup::Column::CreatedAt)
         .all(db)
         .await?;
@@ -744,7 +806,11 @@ async fn send_invitations(
                 schedule_reminder(db, context, &event, &signup, &person, None, now).await?;
             }
         } else if cancelled {
-            enqueue_in(db, person.tie(mails::cancelled_waiting(lang, context, &event, &person))).await?;
+            enqueue_in(
+                db,
+                person.tie(mails::cancelled_waiting(lang, context, &event, &person)),
+            )
+            .await?;
         }
     }
     Ok(sent)

@@ -13,6 +13,7 @@ mod audit;
 mod cli;
 mod demo;
 mod errors;
+mod events;
 mod exports;
 mod exports_cli;
 mod headers;

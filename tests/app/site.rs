@@ -164,7 +164,9 @@ async fn stylesheet_is_served_under_a_hashed_name_with_long_caching() {
     assert!(css.contains(".site-header"));
 
     // The font it names is served under its own hashed name.
-    let font_at = css.find("/assets/inter-latin-wght-normal.").expect("font url");
+    let font_at = css
+        .find("/assets/inter-latin-wght-normal.")
+        .expect("font url");
     let font = &css[font_at..font_at + css[font_at..].find('"').expect("end of url")];
     let response = app.get(font).await;
     assert_eq!(response.status(), 200, "{font}");
