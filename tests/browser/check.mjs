@@ -317,9 +317,26 @@ async function unstyledClasses(page) {
 
 // Tabs through the page and reports controls whose keyboard focus cannot be
 // seen: no outline, no box shadow and no change in background or border.
+// The change may be on the control's parent: Designsystemet draws the focus
+// ring of a checkbox or radio around its field (`.ds-field`), input and label
+// together, and a skip link shows focus by appearing.
 async function invisibleFocus(page, limit = 60) {
   const found = [];
-  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.__focusLook = (el) => {
+      const s = getComputedStyle(el);
+      return [
+        s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+        s.backgroundColor, s.borderColor, s.borderWidth, s.clip, s.clipPath,
+      ].join('|');
+    };
+    // How every element looks with nothing focused.
+    window.__unfocusedLook = new Map();
+    for (const el of document.querySelectorAll('body *')) {
+      window.__unfocusedLook.set(el, window.__focusLook(el));
+    }
+  });
   const seen = new Set();
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
@@ -328,10 +345,14 @@ async function invisibleFocus(page, limit = 60) {
       if (!el || el === document.body) return null;
       const id = el.outerHTML.slice(0, 120);
       const focused = getComputedStyle(el);
+      const changed = (node) =>
+        !!node && window.__unfocusedLook.has(node) && window.__unfocusedLook.get(node) !== window.__focusLook(node);
       const visible =
         (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) > 0) ||
         focused.boxShadow !== 'none' ||
-        focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1;
+        focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1 ||
+        changed(el) ||
+        changed(el.parentElement);
       return { id, visible };
     });
     if (!result || seen.has(result.id)) break;
