@@ -120,7 +120,7 @@ fn light_scale(main: Rgb) -> Vec<(&'static str, Rgb)> {
     // below 4.5:1 against the button.
     let contrast_subtle = if text == Rgb::WHITE {
         let needed = TEXT_CONTRAST * (base_luminance + 0.05) - 0.05 + 0.01;
-        main.with_luminance(needed.max(0.7993).min(1.0))
+        main.with_luminance(needed.clamp(0.7993, 1.0))
     } else {
         let needed = (base_luminance + 0.05) / TEXT_CONTRAST - 0.05 - 0.005;
         main.with_luminance(needed.clamp(0.0, 0.0244))
@@ -235,19 +235,42 @@ mod tests {
             accepted += 1;
             for (steps, page) in [(&scale.light, neutral_light), (&scale.dark, neutral_dark)] {
                 for text in ["text-default", "text-subtle"] {
-                    for background in ["background-default", "background-tinted", "surface-tinted"] {
-                        assert!(ratio(steps, text, background) >= TEXT_CONTRAST, "{colour} {text} on {background}");
+                    for background in ["background-default", "background-tinted", "surface-tinted"]
+                    {
+                        assert!(
+                            ratio(steps, text, background) >= TEXT_CONTRAST,
+                            "{colour} {text} on {background}"
+                        );
                     }
-                    assert!(Scale::get(steps, text).contrast(page) >= TEXT_CONTRAST, "{colour} {text}");
+                    assert!(
+                        Scale::get(steps, text).contrast(page) >= TEXT_CONTRAST,
+                        "{colour} {text}"
+                    );
                 }
                 for base in ["base-default", "base-hover", "base-active"] {
-                    assert!(ratio(steps, "base-contrast-default", base) >= TEXT_CONTRAST, "{colour} label on {base}");
+                    assert!(
+                        ratio(steps, "base-contrast-default", base) >= TEXT_CONTRAST,
+                        "{colour} label on {base}"
+                    );
                 }
-                assert!(ratio(steps, "base-contrast-subtle", "base-default") >= TEXT_CONTRAST, "{colour} subtle label");
-                assert!(Scale::get(steps, "base-default").contrast(page) >= CONTROL_CONTRAST, "{colour} button on page");
-                assert!(Scale::get(steps, "border-default").contrast(page) >= CONTROL_CONTRAST, "{colour} border on page");
+                assert!(
+                    ratio(steps, "base-contrast-subtle", "base-default") >= TEXT_CONTRAST,
+                    "{colour} subtle label"
+                );
+                assert!(
+                    Scale::get(steps, "base-default").contrast(page) >= CONTROL_CONTRAST,
+                    "{colour} button on page"
+                );
+                assert!(
+                    Scale::get(steps, "border-default").contrast(page) >= CONTROL_CONTRAST,
+                    "{colour} border on page"
+                );
             }
-            assert_eq!(Scale::get(&scale.light, "base-default"), colour, "the colour itself fills buttons");
+            assert_eq!(
+                Scale::get(&scale.light, "base-default"),
+                colour,
+                "the colour itself fills buttons"
+            );
         }
         assert!(accepted > 100, "{accepted}");
     }
@@ -258,10 +281,16 @@ mod tests {
             let colour = Rgb::parse(hex).unwrap();
             let refused = derive(colour).expect_err(hex);
             assert!(refused.contrast < CONTROL_CONTRAST);
-            assert!(derive(refused.suggestion).is_ok(), "{hex} → {}", refused.suggestion);
+            assert!(
+                derive(refused.suggestion).is_ok(),
+                "{hex} → {}",
+                refused.suggestion
+            );
         }
         // A suggestion keeps the hue: yellow stays yellowish (red and green lead).
-        let yellow = derive(Rgb::parse("#ffff00").unwrap()).unwrap_err().suggestion;
+        let yellow = derive(Rgb::parse("#ffff00").unwrap())
+            .unwrap_err()
+            .suggestion;
         assert!(yellow.r > yellow.b && yellow.g > yellow.b, "{yellow}");
     }
 
@@ -282,15 +311,24 @@ mod tests {
         };
         for (name, light_luminance, dark_luminance) in STEPS {
             if let Some(luminance) = light_luminance {
-                assert!((value(&light, name).luminance() - luminance).abs() < 0.001, "light {name}");
+                assert!(
+                    (value(&light, name).luminance() - luminance).abs() < 0.001,
+                    "light {name}"
+                );
             }
             if let Some(luminance) = dark_luminance {
-                assert!((value(&dark, name).luminance() - luminance).abs() < 0.001, "dark {name}");
+                assert!(
+                    (value(&dark, name).luminance() - luminance).abs() < 0.001,
+                    "dark {name}"
+                );
             }
         }
         let blue = value(&light, "base-default");
         let scale = derive(blue).expect("the default blue is fine");
-        assert_eq!(Scale::get(&scale.light, "base-contrast-default"), Rgb::WHITE);
+        assert_eq!(
+            Scale::get(&scale.light, "base-contrast-default"),
+            Rgb::WHITE
+        );
     }
 
     #[test]

@@ -19,10 +19,13 @@ pub fn settings(
 ) -> Markup {
     let title = ctx.t("settings.title");
     let moderation = [form.moderation_mode.clone()];
-    let moderation_options = [("pre", "settings.moderation_pre"), ("post", "settings.moderation_post")]
-        .into_iter()
-        .map(|(value, key)| (value.to_owned(), ctx.t(key).to_owned()))
-        .collect();
+    let moderation_options = [
+        ("pre", "settings.moderation_pre"),
+        ("post", "settings.moderation_post"),
+    ]
+    .into_iter()
+    .map(|(value, key)| (value.to_owned(), ctx.t(key).to_owned()))
+    .collect();
     admin_page(
         ctx,
         me,

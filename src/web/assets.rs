@@ -129,7 +129,10 @@ mod tests {
         let bundle = &TABLE.by_hashed[&TABLE.hashed["app.css"]].bytes;
         let css = std::str::from_utf8(bundle).expect("utf-8");
         for (name, _, _) in FILES.iter().filter(|(name, _, _)| name.ends_with(".woff2")) {
-            assert!(!css.contains(&format!("url(\"{name}\")")), "{name} left unhashed");
+            assert!(
+                !css.contains(&format!("url(\"{name}\")")),
+                "{name} left unhashed"
+            );
             assert!(css.contains(&asset_url(name)), "{name} not used");
         }
         // Designsystemet comes first, so our unlayered rules follow its layers.

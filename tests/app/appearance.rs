@@ -35,7 +35,11 @@ fn stylesheet_href(page: &str) -> Option<String> {
 async fn a_saved_colour_becomes_every_pages_accent() {
     let app = spawn_app().await;
     let landing = app.get("/").await.text().await.expect("body");
-    assert_eq!(stylesheet_href(&landing), None, "no colour, no extra stylesheet");
+    assert_eq!(
+        stylesheet_href(&landing),
+        None,
+        "no colour, no extra stylesheet"
+    );
 
     let (admin, _) = signed_in(&app, Role::Admin).await;
     let response = submit(
@@ -71,7 +75,10 @@ async fn a_saved_colour_becomes_every_pages_accent() {
     assert!(cache.contains("immutable"), "{cache}");
     let css = response.text().await.expect("css");
     // Buttons take the colour itself in light mode, and white labels on it.
-    assert!(css.contains("--ds-color-accent-base-default:#1b4d7a;"), "{css}");
+    assert!(
+        css.contains("--ds-color-accent-base-default:#1b4d7a;"),
+        "{css}"
+    );
     assert!(css.contains("--ds-color-accent-base-contrast-default:#ffffff;"));
     assert!(css.contains("[data-color-scheme=dark]{"));
 
@@ -111,7 +118,10 @@ async fn a_colour_too_light_for_buttons_is_refused_with_a_darker_one_to_use() {
     .await;
     assert_eq!(response.status(), 422);
     let body = response.text().await.expect("body");
-    assert!(body.contains("href=\"#main_colour\""), "summary links the field");
+    assert!(
+        body.contains("href=\"#main_colour\""),
+        "summary links the field"
+    );
     assert!(body.contains("id=\"main_colour-error\""));
     assert!(body.contains("kontrasten er 1,4:1"), "{body}");
     assert!(body.contains("value=\"#ffd700\""), "the value is kept");

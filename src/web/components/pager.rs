@@ -186,9 +186,7 @@ mod tests {
     fn the_last_page_has_previous_but_no_next() {
         let html = render(3, 3);
         assert!(
-            html.contains(
-                "rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=2\">Forrige side</a>"
-            ),
+            html.contains("rel=\"prev\" href=\"/liste?sort=nyeste&amp;side=2\">Forrige side</a>"),
             "{html}"
         );
         assert!(!html.contains("rel=\"next\""), "{html}");
