@@ -327,11 +327,27 @@ async function invisibleFocus(page, limit = 60) {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const id = el.outerHTML.slice(0, 120);
+      const ring = (node) => {
+        const style = getComputedStyle(node);
+        return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      };
       const focused = getComputedStyle(el);
-      const visible =
-        (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) > 0) ||
-        focused.boxShadow !== 'none' ||
+      // Designsystemet draws a checkbox's or radio's focus ring around its field.
+      const field = el.matches('input[type=checkbox], input[type=radio]') ? el.closest('.ds-field') : null;
+      let visible =
+        ring(el) ||
+        (field !== null && ring(field)) ||
         focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1;
+      if (!visible) {
+        // A change in background or border shows focus too (the skip link
+        // appears on a background of its own). Compare with the element blurred.
+        const look = (style) => `${style.backgroundColor} ${style.borderColor} ${style.borderWidth}`;
+        const withFocus = look(focused);
+        el.blur();
+        const without = look(getComputedStyle(el));
+        el.focus();
+        visible = withFocus !== without;
+      }
       return { id, visible };
     });
     if (!result || seen.has(result.id)) break;
