@@ -331,18 +331,25 @@ async function invisibleFocus(page, limit = 60) {
         s.backgroundColor, s.borderColor, s.borderWidth, s.clip, s.clipPath,
       ].join('|');
     };
+    // Elements already reached; a second visit means Tab has gone round.
+    window.__reached = new Set();
     // How every element looks with nothing focused.
     window.__unfocusedLook = new Map();
     for (const el of document.querySelectorAll('body *')) {
       window.__unfocusedLook.set(el, window.__focusLook(el));
     }
   });
-  const seen = new Set();
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const result = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
+      // A date field takes several Tab stops (day, month, year): the same
+      // element again is not a new control.
+      const same = el === window.__last;
+      window.__last = el;
+      const again = !same && window.__reached.has(el);
+      window.__reached.add(el);
       const id = el.outerHTML.slice(0, 120);
       const focused = getComputedStyle(el);
       const changed = (node) =>
@@ -353,10 +360,10 @@ async function invisibleFocus(page, limit = 60) {
         focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1 ||
         changed(el) ||
         changed(el.parentElement);
-      return { id, visible };
+      return { id, visible, same, again };
     });
-    if (!result || seen.has(result.id)) break;
-    seen.add(result.id);
+    if (!result || result.again) break;
+    if (result.same) continue;
     if (!result.visible) found.push(result.id);
   }
   return found;
