@@ -37,17 +37,19 @@ pub fn token_page(ctx: &PageContext, me: &user::Model, page: &TokenPage<'_>) -> 
         title,
         Section::ApiTokens,
         html! {
-            h1 { (title) }
-            (notice(page.notice))
-            @if let Some((name, token)) = page.created {
-                (created_token(ctx, name, token))
+            div.stack {
+                h1.ds-heading data-size="md" { (title) }
+                (notice(page.notice))
+                @if let Some((name, token)) = page.created {
+                    (created_token(ctx, name, token))
+                }
+                p.ds-paragraph { (ctx.t("api.intro")) }
+                p.ds-paragraph {
+                    a.ds-link href="/api/v1/openapi.json" { (ctx.t("api.openapi_link")) }
+                }
+                (token_table(ctx, page.tokens))
+                (create_form(ctx, me, page))
             }
-            p { (ctx.t("api.intro")) }
-            p {
-                a href="/api/v1/openapi.json" { (ctx.t("api.openapi_link")) }
-            }
-            (token_table(ctx, page.tokens))
-            (create_form(ctx, me, page))
         },
     )
 }
@@ -55,16 +57,19 @@ pub fn token_page(ctx: &PageContext, me: &user::Model, page: &TokenPage<'_>) -> 
 /// The new token, in a status region so a screen reader announces it at once.
 fn created_token(ctx: &PageContext, name: &str, token: &str) -> Markup {
     html! {
-        section.notice.new-token role="status" aria-labelledby="new-token-heading" {
-            h2 #new-token-heading { (ctx.tr("api.created_heading", &[("name", name)])) }
-            p { (ctx.t("api.created_once")) }
-            div.field {
-                label for="new-token" { (ctx.t("api.created_label")) }
-                input #new-token type="text" readonly value=(token) size="60"
+        section.ds-alert.stack data-color="success" role="status" aria-labelledby="new-token-heading" {
+            h2.ds-heading data-size="xs" #new-token-heading { (ctx.tr("api.created_heading", &[("name", name)])) }
+            p.ds-paragraph { (ctx.t("api.created_once")) }
+            div.ds-field {
+                label.ds-label for="new-token" { (ctx.t("api.created_label")) }
+                input.ds-input #new-token type="text" readonly value=(token) size="60"
                     autocomplete="off" spellcheck="false";
             }
-            p.hint { (ctx.t("api.created_usage")) }
-            pre { code { "Authorization: Bearer " (token) } }
+            p.ds-paragraph { (ctx.t("api.created_usage")) }
+            div.ds-card {
+                // Focusable, so it scrolls by keyboard where it is wider than the card.
+                pre tabindex="0" { code { "Authorization: Bearer " (token) } }
+            }
         }
     }
 }
@@ -82,27 +87,31 @@ fn when(ctx: &PageContext, at: Option<DateTime<Utc>>) -> Markup {
 
 fn token_table(ctx: &PageContext, tokens: &[(api_token::Model, Option<user::Model>)]) -> Markup {
     html! {
-        section aria-labelledby="tokens-heading" {
-            h2 #tokens-heading { (ctx.t("api.list_heading")) }
+        section.stack aria-labelledby="tokens-heading" {
+            h2.ds-heading data-size="sm" #tokens-heading { (ctx.t("api.list_heading")) }
             @if tokens.is_empty() {
-                p { (ctx.t("api.none")) }
+                div.ds-alert data-color="info" { (ctx.t("api.none")) }
             } @else {
-                table.data {
-                    caption.muted { (ctx.t("api.list_caption")) }
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t("api.col_name")) }
-                            th scope="col" { (ctx.t("api.col_owner")) }
-                            th scope="col" { (ctx.t("api.col_prefix")) }
-                            th scope="col" { (ctx.t("api.col_created")) }
-                            th scope="col" { (ctx.t("api.col_last_used")) }
-                            th scope="col" { (ctx.t("api.col_status")) }
-                            th scope="col" { (ctx.t("api.col_action")) }
+                // A region people can focus, so the table scrolls sideways by
+                // keyboard on a narrow screen.
+                div.table-wrap role="region" aria-labelledby="tokens-caption" tabindex="0" {
+                    table.ds-table data-border {
+                        caption #tokens-caption data-size="2xs" { (ctx.t("api.list_caption")) }
+                        thead {
+                            tr {
+                                th scope="col" { (ctx.t("api.col_name")) }
+                                th scope="col" { (ctx.t("api.col_owner")) }
+                                th scope="col" { (ctx.t("api.col_prefix")) }
+                                th scope="col" { (ctx.t("api.col_created")) }
+                                th scope="col" { (ctx.t("api.col_last_used")) }
+                                th scope="col" { (ctx.t("api.col_status")) }
+                                th scope="col" { (ctx.t("api.col_action")) }
+                            }
                         }
-                    }
-                    tbody {
-                        @for (token, owner) in tokens {
-                            (token_row(ctx, token, owner.as_ref()))
+                        tbody {
+                            @for (token, owner) in tokens {
+                                (token_row(ctx, token, owner.as_ref()))
+                            }
                         }
                     }
                 }
@@ -117,8 +126,7 @@ fn token_row(ctx: &PageContext, token: &api_token::Model, owner: Option<&user::M
             th scope="row" { (token.name) }
             td {
                 @if let Some(owner) = owner {
-                    (owner.name) " "
-                    span.muted { "(" (ctx.t(&format!("role.{}", owner.role.as_str()))) ")" }
+                    (owner.name) " (" (ctx.t(&format!("role.{}", owner.role.as_str()))) ")"
                     @if owner.disabled {
                         " " (ctx.t("api.owner_disabled"))
                     }
@@ -129,19 +137,20 @@ fn token_row(ctx: &PageContext, token: &api_token::Model, owner: Option<&user::M
             td { (when(ctx, token.last_used_at)) }
             td {
                 @if let Some(revoked) = token.revoked_at {
-                    (ctx.t("api.revoked")) " " (when(ctx, Some(revoked)))
+                    span.ds-tag data-color="neutral" { (ctx.t("api.revoked")) }
+                    " " (when(ctx, Some(revoked)))
                 } @else {
-                    (ctx.t("api.active"))
+                    span.ds-tag data-color="success" { (ctx.t("api.active")) }
                 }
             }
             td {
                 @if token.revoked_at.is_none() {
-                    form.inline method="post" action={ "/admin/api-nokler/" (token.id) "/trekk-tilbake" } {
+                    form method="post" action={ "/admin/api-nokler/" (token.id) "/trekk-tilbake" } {
                         (csrf::field(&ctx.csrf_token()))
                         // The hidden part tells screen-reader users which token the button revokes.
-                        button.button-small type="submit" {
+                        button.ds-button type="submit" data-variant="secondary" data-color="danger" data-size="sm" {
                             (ctx.t("api.revoke"))
-                            span.visually-hidden { " " (ctx.tr("api.revoke_which", &[("name", &token.name)])) }
+                            span.ds-sr-only { " " (ctx.tr("api.revoke_which", &[("name", &token.name)])) }
                         }
                     }
                 }
@@ -154,23 +163,20 @@ fn create_form(ctx: &PageContext, me: &user::Model, page: &TokenPage<'_>) -> Mar
     let selected = page.form.owner.unwrap_or(me.id);
     let owner_error = page.errors.get("owner");
     html! {
-        section aria-labelledby="create-heading" {
-            h2 #create-heading { (ctx.t("api.create_heading")) }
+        section.page-narrow.stack aria-labelledby="create-heading" {
+            h2.ds-heading data-size="sm" #create-heading { (ctx.t("api.create_heading")) }
             (error_summary(ctx.lang, &page.errors))
-            form method="post" action="/admin/api-nokler" novalidate {
+            form.stack method="post" action="/admin/api-nokler" novalidate {
                 (csrf::field(&ctx.csrf_token()))
                 (Field::new("name", ctx.t("api.field_name"), &page.form.name)
                     .hint(ctx.t("api.field_name_hint"))
                     .autocomplete("off")
                     .required()
                     .render(&page.errors))
-                div.field.field-error[owner_error.is_some()] {
-                    label for="owner" { (ctx.t("api.field_owner")) }
-                    p.hint id="owner-hint" { (ctx.t("api.field_owner_hint")) }
-                    @if let Some(message) = owner_error {
-                        p.error-message id="owner-error" { (message) }
-                    }
-                    select id="owner" name="owner"
+                div.ds-field {
+                    label.ds-label for="owner" { (ctx.t("api.field_owner")) }
+                    div data-field="description" id="owner-hint" { (ctx.t("api.field_owner_hint")) }
+                    select.ds-input id="owner" name="owner"
                         aria-describedby=(if owner_error.is_some() { "owner-hint owner-error" } else { "owner-hint" })
                         aria-invalid=[owner_error.map(|_| "true")] {
                         @for owner in page.owners {
@@ -180,8 +186,13 @@ fn create_form(ctx: &PageContext, me: &user::Model, page: &TokenPage<'_>) -> Mar
                             }
                         }
                     }
+                    @if let Some(message) = owner_error {
+                        p.ds-validation-message data-field="validation" id="owner-error" { (message) }
+                    }
                 }
-                button.button type="submit" { (ctx.t("api.create")) }
+                div {
+                    button.ds-button type="submit" data-variant="primary" { (ctx.t("api.create")) }
+                }
             }
         }
     }

@@ -120,7 +120,7 @@ fn light_scale(main: Rgb) -> Vec<(&'static str, Rgb)> {
     // below 4.5:1 against the button.
     let contrast_subtle = if text == Rgb::WHITE {
         let needed = TEXT_CONTRAST * (base_luminance + 0.05) - 0.05 + 0.01;
-        main.with_luminance(needed.max(0.7993).min(1.0))
+        main.with_luminance(needed.clamp(0.7993, 1.0))
     } else {
         let needed = (base_luminance + 0.05) / TEXT_CONTRAST - 0.05 - 0.005;
         main.with_luminance(needed.clamp(0.0, 0.0244))

@@ -18,12 +18,14 @@ const LIST_PATH: &str = "/admin/temaer";
 
 /// A button whose visible words are followed by the theme's name for screen
 /// readers, so "Move up" is not said eight times without saying what.
-fn post_button(ctx: &PageContext, action: &str, label: &str, name: &str) -> Markup {
+/// `danger` marks the button that takes a theme out of use.
+fn post_button(ctx: &PageContext, action: &str, label: &str, name: &str, danger: bool) -> Markup {
     html! {
-        form.inline method="post" action=(action) {
+        form method="post" action=(action) {
             (csrf::field(&ctx.csrf_token()))
-            button.button-small type="submit" {
-                (label) span.visually-hidden { ": " (name) }
+            button.ds-button type="submit" data-variant="secondary" data-size="sm"
+                data-color=[danger.then_some("danger")] {
+                (label) span.ds-sr-only { ": " (name) }
             }
         }
     }
@@ -44,40 +46,42 @@ pub fn list(
         title,
         Section::Themes,
         html! {
-            h1 { (title) }
-            p { (ctx.t("themes.intro")) }
-            (notice(message))
-            @if can_edit {
-                ul.theme-toolbar {
-                    li { a href="/admin/temaer/ny" { (ctx.t("themes.new_link")) } }
-                    li { a href="/admin/temaer/import" { (ctx.t("themes.import_link")) } }
+            div.stack {
+                h1.ds-heading data-size="md" { (title) }
+                p.ds-paragraph { (ctx.t("themes.intro")) }
+                (notice(message))
+                @if can_edit {
+                    ul.cluster.plain-list {
+                        li { a.ds-button data-variant="primary" href="/admin/temaer/ny" { (ctx.t("themes.new_link")) } }
+                        li { a.ds-button data-variant="secondary" href="/admin/temaer/import" { (ctx.t("themes.import_link")) } }
+                    }
+                } @else {
+                    div.ds-alert data-color="info" { (ctx.t("themes.read_only")) }
                 }
-            } @else {
-                p.muted { (ctx.t("themes.read_only")) }
-            }
-            @if themes.is_empty() {
-                p { (ctx.t("themes.empty")) }
-            } @else {
-                // A region people can focus, so the table scrolls sideways by keyboard
-                // on a narrow screen, where it is wider than the page.
-                div.theme-table-wrap role="region" aria-labelledby="themes-caption" tabindex="0" {
-                    table.data.theme-table {
-                        caption #themes-caption { (ctx.tr("themes.caption", &[("count", &themes.len().to_string())])) }
-                        thead {
-                            tr {
-                                th scope="col" { (ctx.t("themes.col_position")) }
-                                th scope="col" { (ctx.t("themes.col_colour")) }
-                                th scope="col" { (ctx.t("themes.col_name")) }
-                                th scope="col" { (ctx.t("themes.col_slug")) }
-                                th scope="col" { (ctx.t("themes.col_status")) }
-                                @if can_edit {
-                                    th scope="col" { (ctx.t("themes.col_actions")) }
+                @if themes.is_empty() {
+                    div.ds-alert data-color="info" { (ctx.t("themes.empty")) }
+                } @else {
+                    // A region people can focus, so the table scrolls sideways by keyboard
+                    // on a narrow screen, where it is wider than the page.
+                    div.table-wrap role="region" aria-labelledby="themes-caption" tabindex="0" {
+                        table.ds-table data-border {
+                            caption #themes-caption data-size="xs" { (ctx.tr("themes.caption", &[("count", &themes.len().to_string())])) }
+                            thead {
+                                tr {
+                                    th.num scope="col" { (ctx.t("themes.col_position")) }
+                                    th scope="col" { (ctx.t("themes.col_colour")) }
+                                    th scope="col" { (ctx.t("themes.col_name")) }
+                                    th scope="col" { (ctx.t("themes.col_slug")) }
+                                    th scope="col" { (ctx.t("themes.col_status")) }
+                                    @if can_edit {
+                                        th scope="col" { (ctx.t("themes.col_actions")) }
+                                    }
                                 }
                             }
-                        }
-                        tbody {
-                            @for (index, theme) in themes.iter().enumerate() {
-                                (row(ctx, theme, index, last, can_edit))
+                            tbody {
+                                @for (index, theme) in themes.iter().enumerate() {
+                                    (row(ctx, theme, index, last, can_edit))
+                                }
                             }
                         }
                     }
@@ -97,43 +101,40 @@ fn row(
     let name = name_in(theme, ctx.lang);
     let base = format!("{LIST_PATH}/{}", theme.id);
     html! {
-        tr id={ "tema-" (theme.slug) } class=[(!theme.active).then_some("theme-inactive")] {
+        tr id={ "tema-" (theme.slug) } {
             td.num { (index + 1) }
-            td.theme-colour {
-                (swatch(&theme.colour))
-                " " span.theme-colour-code { (theme.colour) }
-            }
+            td { span.cluster { (swatch(&theme.colour)) code { (theme.colour) } } }
             th scope="row" {
                 (name)
                 @if !theme.keywords.is_empty() {
                     br;
-                    span.muted.theme-keywords { (theme.keywords) }
+                    small { (theme.keywords) }
                 }
             }
             td { code { (theme.slug) } }
             td {
                 @if theme.active {
-                    span.theme-status.theme-status-active { (ctx.t("themes.active")) }
+                    span.ds-tag data-color="success" { (ctx.t("themes.active")) }
                 } @else {
-                    span.theme-status.theme-status-inactive { (ctx.t("themes.inactive")) }
+                    span.ds-tag data-color="neutral" { (ctx.t("themes.inactive")) }
                 }
             }
             @if can_edit {
                 td {
-                    div.theme-actions {
-                        a href=(base) {
-                            (ctx.t("themes.edit")) span.visually-hidden { ": " (name) }
+                    div.cluster {
+                        a.ds-link href=(base) {
+                            (ctx.t("themes.edit")) span.ds-sr-only { ": " (name) }
                         }
                         @if index > 0 {
-                            (post_button(ctx, &format!("{base}/opp"), ctx.t("themes.move_up"), name))
+                            (post_button(ctx, &format!("{base}/opp"), ctx.t("themes.move_up"), name, false))
                         }
                         @if index < last {
-                            (post_button(ctx, &format!("{base}/ned"), ctx.t("themes.move_down"), name))
+                            (post_button(ctx, &format!("{base}/ned"), ctx.t("themes.move_down"), name, false))
                         }
                         @if theme.active {
-                            (post_button(ctx, &format!("{base}/deaktiver"), ctx.t("themes.deactivate"), name))
+                            (post_button(ctx, &format!("{base}/deaktiver"), ctx.t("themes.deactivate"), name, true))
                         } @else {
-                            (post_button(ctx, &format!("{base}/aktiver"), ctx.t("themes.activate"), name))
+                            (post_button(ctx, &format!("{base}/aktiver"), ctx.t("themes.activate"), name, false))
                         }
                     }
                 }
@@ -163,51 +164,53 @@ pub fn form_page(
         &title,
         Section::Themes,
         html! {
-            p { a href=(LIST_PATH) { (ctx.t("themes.back")) } }
-            h1 { (title) }
-            (error_summary(ctx.lang, errors))
-            form.theme-form method="post" action=(action) novalidate {
-                (csrf::field(&ctx.csrf_token()))
-                @if existing.is_none() {
-                    (Field::new("slug", ctx.t("themes.field_slug"), &form.slug)
-                        .hint(ctx.t("themes.hint_slug"))
+            div.page-medium.stack {
+                p.ds-paragraph { a.ds-link href=(LIST_PATH) { (ctx.t("themes.back")) } }
+                h1.ds-heading data-size="md" { (title) }
+                (error_summary(ctx.lang, errors))
+                form.stack method="post" action=(action) novalidate {
+                    (csrf::field(&ctx.csrf_token()))
+                    @if existing.is_none() {
+                        (Field::new("slug", ctx.t("themes.field_slug"), &form.slug)
+                            .hint(ctx.t("themes.hint_slug"))
+                            .autocomplete("off")
+                            .required()
+                            .render(errors))
+                    } @else {
+                        p.ds-paragraph {
+                            (ctx.t("themes.field_slug")) ": " code { (form.slug) }
+                            br;
+                            small { (ctx.t("themes.slug_fixed")) }
+                        }
+                    }
+                    (Field::new("name_nb", ctx.t("themes.field_name_nb"), &form.name_nb).required().render(errors))
+                    (Field::new("name_nn", ctx.t("themes.field_name_nn"), &form.name_nn).required().render(errors))
+                    (Field::new("name_en", ctx.t("themes.field_name_en"), &form.name_en).required().render(errors))
+                    (Field::new("description", ctx.t("themes.field_description"), &form.description)
+                        .kind("textarea")
+                        .hint(ctx.t("themes.hint_description"))
+                        .render(errors))
+                    (Field::new("keywords", ctx.t("themes.field_keywords"), &form.keywords)
+                        .kind("textarea")
+                        .hint(ctx.t("themes.hint_keywords"))
+                        .render(errors))
+                    (Field::new("colour", ctx.t("themes.field_colour"), &form.colour)
+                        .hint(ctx.t("themes.hint_colour"))
                         .autocomplete("off")
                         .required()
                         .render(errors))
-                } @else {
-                    p {
-                        (ctx.t("themes.field_slug")) ": " code { (form.slug) }
-                        br;
-                        span.muted { (ctx.t("themes.slug_fixed")) }
+                    @if errors.get("colour").is_none() {
+                        // Only for sighted users: the colour code in the field says it in words.
+                        p.ds-paragraph.cluster aria-hidden="true" {
+                            (swatch(&form.colour)) span { (ctx.t("themes.colour_preview")) }
+                        }
                     }
-                }
-                (Field::new("name_nb", ctx.t("themes.field_name_nb"), &form.name_nb).required().render(errors))
-                (Field::new("name_nn", ctx.t("themes.field_name_nn"), &form.name_nn).required().render(errors))
-                (Field::new("name_en", ctx.t("themes.field_name_en"), &form.name_en).required().render(errors))
-                (Field::new("description", ctx.t("themes.field_description"), &form.description)
-                    .kind("textarea")
-                    .hint(ctx.t("themes.hint_description"))
-                    .render(errors))
-                (Field::new("keywords", ctx.t("themes.field_keywords"), &form.keywords)
-                    .kind("textarea")
-                    .hint(ctx.t("themes.hint_keywords"))
-                    .render(errors))
-                (Field::new("colour", ctx.t("themes.field_colour"), &form.colour)
-                    .hint(ctx.t("themes.hint_colour"))
-                    .autocomplete("off")
-                    .required()
-                    .render(errors))
-                @if errors.get("colour").is_none() {
-                    // Only for sighted users: the colour code in the field says it in words.
-                    p.theme-colour-preview aria-hidden="true" {
-                        (swatch(&form.colour)) " " (ctx.t("themes.colour_preview"))
+                    div.cluster {
+                        button.ds-button type="submit" data-variant="primary" {
+                            (if existing.is_none() { ctx.t("themes.create") } else { ctx.t("themes.save") })
+                        }
+                        a.ds-button data-variant="tertiary" href=(LIST_PATH) { (ctx.t("themes.cancel")) }
                     }
-                }
-                div.theme-form-buttons {
-                    button.button type="submit" {
-                        (if existing.is_none() { ctx.t("themes.create") } else { ctx.t("themes.save") })
-                    }
-                    a href=(LIST_PATH) { (ctx.t("themes.cancel")) }
                 }
             }
         },
@@ -229,33 +232,38 @@ pub fn import_page(
         title,
         Section::Themes,
         html! {
-            p { a href=(LIST_PATH) { (ctx.t("themes.back")) } }
-            h1 { (title) }
-            (error_summary(ctx.lang, errors))
-            p { (ctx.t("themes.import_intro")) }
-            pre.theme-example { code { "slug,name_nb,name_nn,name_en,description_en\n"
-                "reiseliv,Reiseliv og opplevelser,Reiseliv og opplevingar,Tourism and experiences,\"Visitors, guiding\"" } }
-            p { (ctx.t("themes.import_rules")) }
-            @if !problems.is_empty() {
-                section.theme-import-problems aria-labelledby="import-problems-title" {
-                    h2 #import-problems-title { (ctx.t("themes.import_problems")) }
-                    ul {
-                        @for problem in problems {
-                            li { (problem_text(ctx, problem)) }
+            div.page-medium.stack {
+                p.ds-paragraph { a.ds-link href=(LIST_PATH) { (ctx.t("themes.back")) } }
+                h1.ds-heading data-size="md" { (title) }
+                (error_summary(ctx.lang, errors))
+                p.ds-paragraph { (ctx.t("themes.import_intro")) }
+                div.ds-card {
+                    // Focusable, so it scrolls by keyboard where it is wider than the card.
+                    pre tabindex="0" { code { "slug,name_nb,name_nn,name_en,description_en\n"
+                        "reiseliv,Reiseliv og opplevelser,Reiseliv og opplevingar,Tourism and experiences,\"Visitors, guiding\"" } }
+                }
+                p.ds-paragraph { (ctx.t("themes.import_rules")) }
+                @if !problems.is_empty() {
+                    section.ds-alert.stack data-color="danger" aria-labelledby="import-problems-title" {
+                        h2.ds-heading data-size="xs" #import-problems-title { (ctx.t("themes.import_problems")) }
+                        ul.ds-list {
+                            @for problem in problems {
+                                li { (problem_text(ctx, problem)) }
+                            }
                         }
                     }
                 }
-            }
-            form.theme-form method="post" action="/admin/temaer/import" novalidate {
-                (csrf::field(&ctx.csrf_token()))
-                (Field::new("csv", ctx.t("themes.field_csv"), csv_text)
-                    .kind("textarea")
-                    .hint(ctx.t("themes.hint_csv"))
-                    .required()
-                    .render(errors))
-                div.theme-form-buttons {
-                    button.button type="submit" { (ctx.t("themes.import_submit")) }
-                    a href=(LIST_PATH) { (ctx.t("themes.cancel")) }
+                form.stack method="post" action="/admin/temaer/import" novalidate {
+                    (csrf::field(&ctx.csrf_token()))
+                    (Field::new("csv", ctx.t("themes.field_csv"), csv_text)
+                        .kind("textarea")
+                        .hint(ctx.t("themes.hint_csv"))
+                        .required()
+                        .render(errors))
+                    div.cluster {
+                        button.ds-button type="submit" data-variant="primary" { (ctx.t("themes.import_submit")) }
+                        a.ds-button data-variant="tertiary" href=(LIST_PATH) { (ctx.t("themes.cancel")) }
+                    }
                 }
             }
         },

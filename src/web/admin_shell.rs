@@ -97,7 +97,7 @@ pub fn admin_page(
                         }
                     }
                 }
-                form.sign-out method="post" action="/admin/logg-ut" {
+                form method="post" action="/admin/logg-ut" {
                     (csrf::field(&ctx.csrf_token()))
                     span { (user.name) " (" (ctx.t(&format!("role.{}", user.role.as_str()))) ")" }
                     button.ds-button type="submit" data-variant="secondary" data-size="sm" { (ctx.t("admin.sign_out")) }

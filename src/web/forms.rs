@@ -183,6 +183,8 @@ pub struct Choices<'a> {
     pub required: bool,
     /// Value and label of each option, in order.
     pub options: Vec<(String, String)>,
+    /// A description under an option's label, by position; optional.
+    pub option_hints: Vec<String>,
     pub checked: &'a [String],
 }
 
@@ -201,6 +203,7 @@ impl<'a> Choices<'a> {
             multiple: false,
             required: false,
             options,
+            option_hints: Vec::new(),
             checked,
         }
     }
@@ -225,6 +228,14 @@ impl<'a> Choices<'a> {
 
     pub fn required(mut self) -> Self {
         self.required = true;
+        self
+    }
+
+    /// Descriptions under the options' labels, in the options' order (an
+    /// export format and what it suits), each tied to its option by
+    /// `aria-describedby`.
+    pub fn option_hints(mut self, hints: Vec<String>) -> Self {
+        self.option_hints = hints;
         self
     }
 
@@ -255,12 +266,18 @@ impl<'a> Choices<'a> {
                 div.choices {
                     @for (index, (value, label)) in self.options.iter().enumerate() {
                         @let id = self.option_id(index, value);
+                        @let hint = self.option_hints.get(index).filter(|hint| !hint.is_empty());
+                        @let hint_id = format!("{id}-description");
                         div.ds-field {
                             input.ds-input type=(kind) id=(id) name=(self.name) value=(value)
                                 checked[self.checked.contains(value)]
                                 required[self.required && !self.multiple]
-                                aria-invalid=[error.map(|_| "true")];
+                                aria-invalid=[error.map(|_| "true")]
+                                aria-describedby=[hint.map(|_| hint_id.as_str())];
                             label.ds-label data-weight="regular" for=(id) { (label) }
+                            @if let Some(hint) = hint {
+                                div data-field="description" id=(hint_id) { (hint) }
+                            }
                         }
                     }
                 }

@@ -287,7 +287,7 @@ async fn an_admin_edits_the_programme_settings_and_the_site_shows_them() {
     assert!(landing.contains("Omstilling Vefsn") && landing.contains("Vefsn kommune"));
     let privacy = app.get("/personvern").await.text().await.expect("body");
     assert!(
-        privacy.contains("<p>Vår egen personverntekst.</p><p>Andre avsnitt.</p>"),
+        privacy.contains("<p class=\"ds-paragraph\">Vår egen personverntekst.</p><p class=\"ds-paragraph\">Andre avsnitt.</p>"),
         "{privacy}"
     );
     let statement = app

@@ -686,8 +686,14 @@ async fn an_admin_creates_a_token_sees_it_once_and_revokes_it() {
     let page = app.get("/admin/api-nokler").await;
     assert_eq!(page.status(), 200);
     let page = page.text().await.expect("body");
-    assert!(page.contains(r#"<label for="name">"#), "{page}");
-    assert!(page.contains(r#"<label for="owner">"#), "{page}");
+    assert!(
+        page.contains(r#"<label class="ds-label" for="name">"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<label class="ds-label" for="owner">"#),
+        "{page}"
+    );
     let csrf = crate::common::staff::csrf_token(&page);
 
     let response = app

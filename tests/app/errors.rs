@@ -20,10 +20,14 @@ async fn unknown_page_is_a_404_page_in_the_users_language() {
         );
         let body = response.text().await.expect("body");
         assert!(
-            body.contains(&format!("<h1>{title}</h1>")),
+            body.contains(&format!(
+                "<h1 class=\"ds-heading\" data-size=\"md\">{title}</h1>"
+            )),
             "{lang}: {body}"
         );
-        assert!(body.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(body.contains(&format!(
+            "<html lang=\"{lang}\" data-color-scheme=\"auto\">"
+        )));
         // Still the whole layout, with a way back.
         assert!(body.contains("href=\"/\""));
     }
@@ -52,7 +56,10 @@ async fn a_database_fault_gives_a_500_page_not_a_bare_error() {
     let response = app.get_in("/", "en").await;
     assert_eq!(response.status(), 500);
     let body = response.text().await.expect("body");
-    assert!(body.contains("<h1>Something went wrong</h1>"), "{body}");
+    assert!(
+        body.contains("<h1 class=\"ds-heading\" data-size=\"md\">Something went wrong</h1>"),
+        "{body}"
+    );
     assert!(
         !body.to_lowercase().contains("pool"),
         "no internals leak: {body}"
@@ -101,7 +108,10 @@ async fn a_wrong_method_on_a_known_page_is_405_with_allow_and_an_unknown_page_40
         allow.sort();
         assert_eq!(allow.join(", "), allowed, "{method} {path}");
         let body = response.text().await.expect("body");
-        assert!(body.contains("<h1>Not possible here</h1>"), "{body}");
+        assert!(
+            body.contains("<h1 class=\"ds-heading\" data-size=\"md\">Not possible here</h1>"),
+            "{body}"
+        );
     }
     let response = app
         .client

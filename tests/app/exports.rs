@@ -225,7 +225,12 @@ async fn personal_data_only_when_an_editor_asks_and_the_export_is_logged() {
         .await
         .expect("body");
     assert!(page.contains("name=\"personal_data\""), "{page}");
-    assert!(page.contains("<legend>Format</legend>"));
+    assert!(page.contains("<legend class=\"ds-label\">Format</legend>"));
+    assert!(
+        page.contains("aria-describedby=\"format-xlsx-description\"")
+            && page.contains("id=\"format-xlsx-description\""),
+        "each format has its description: {page}"
+    );
 
     let response = download(
         &app,

@@ -211,8 +211,8 @@ async fn the_queue_lists_pending_ideas_oldest_first() {
         "only pending ones"
     );
     assert!(html.contains(&format!("href=\"{}\"", page(first))));
-    assert!(html.contains("Venter <span class=\"idea-count\">(2)</span>"));
-    assert!(html.contains("Publisert <span class=\"idea-count\">(1)</span>"));
+    assert!(html.contains("Venter (2)</a>"));
+    assert!(html.contains("Publisert (1)</a>"));
 
     let (_, published) = get_text(&app, &client, "/admin/ideer?status=published").await;
     assert!(published.contains("Allerede publisert idé"));

@@ -140,7 +140,10 @@ async fn only_published_ideas_are_listed_and_can_be_opened() {
         "no-store"
     );
     let html = response.text().await.unwrap();
-    assert!(html.contains("<h1>Publisert idé</h1>"), "{html}");
+    assert!(
+        html.contains("<h1 class=\"ds-heading\" data-size=\"md\">Publisert idé</h1>"),
+        "{html}"
+    );
     assert!(html.contains("Synlig for alle."));
     let today = Utc::now().format("%Y-%m-%d").to_string();
     assert!(

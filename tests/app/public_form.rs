@@ -118,7 +118,9 @@ async fn assert_refused_as_automated(response: reqwest::Response) {
     assert_eq!(response.status(), 400);
     let page = response.text().await.expect("body");
     assert!(
-        page.contains("<h1>Skjemaet kunne ikke tas imot</h1>"),
+        page.contains(
+            "<h1 class=\"ds-heading\" data-size=\"md\">Skjemaet kunne ikke tas imot</h1>"
+        ),
         "the localised refusal page: {page}"
     );
 }

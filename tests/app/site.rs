@@ -14,7 +14,9 @@ async fn landing_page_names_the_programme_in_each_language() {
         assert_eq!(response.status(), 200, "{lang}");
         let body = response.text().await.expect("body");
         assert!(
-            body.contains(&format!("<html lang=\"{lang}\">")),
+            body.contains(&format!(
+                "<html lang=\"{lang}\" data-color-scheme=\"auto\">"
+            )),
             "{lang}: {body}"
         );
         assert!(body.contains(heading), "{lang}");
@@ -31,9 +33,9 @@ async fn landing_page_names_the_programme_in_each_language() {
 async fn bokmal_is_the_default_and_an_unknown_cookie_falls_back_to_it() {
     let app = spawn_app().await;
     let body = app.get("/").await.text().await.expect("body");
-    assert!(body.contains("<html lang=\"nb\">"));
+    assert!(body.contains("<html lang=\"nb\" data-color-scheme=\"auto\">"));
     let body = app.get_in("/", "de").await.text().await.expect("body");
-    assert!(body.contains("<html lang=\"nb\">"));
+    assert!(body.contains("<html lang=\"nb\" data-color-scheme=\"auto\">"));
 }
 
 #[tokio::test]
@@ -55,8 +57,8 @@ async fn language_switch_remembers_the_choice_and_returns_to_the_page() {
 
     // The client keeps the cookie, as a browser would.
     let body = app.get("/personvern").await.text().await.expect("body");
-    assert!(body.contains("<html lang=\"en\">"));
-    assert!(body.contains("<h1>Privacy</h1>"));
+    assert!(body.contains("<html lang=\"en\" data-color-scheme=\"auto\">"));
+    assert!(body.contains("<h1 class=\"ds-heading\" data-size=\"md\">Privacy</h1>"));
 }
 
 #[tokio::test]
@@ -90,8 +92,14 @@ async fn footer_links_privacy_and_accessibility_pages() {
     assert!(body.contains("href=\"/personvern\""));
     assert!(body.contains("href=\"/tilgjengelighet\""));
     for (path, heading) in [
-        ("/personvern", "<h1>Personvern</h1>"),
-        ("/tilgjengelighet", "<h1>Tilgjengelighetserklæring</h1>"),
+        (
+            "/personvern",
+            "<h1 class=\"ds-heading\" data-size=\"md\">Personvern</h1>",
+        ),
+        (
+            "/tilgjengelighet",
+            "<h1 class=\"ds-heading\" data-size=\"md\">Tilgjengelighetserklæring</h1>",
+        ),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
@@ -130,7 +138,7 @@ async fn pages_show_the_programme_settings_escaped() {
     assert!(body.contains("href=\"https://uustatus.no/nb/erklaringer/publisert/x\""));
 
     let privacy = app.get("/personvern").await.text().await.expect("body");
-    assert!(privacy.contains("<p>Vi lagrer lite.</p>"));
+    assert!(privacy.contains("<p class=\"ds-paragraph\">Vi lagrer lite.</p>"));
     assert!(privacy.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!privacy.contains("<script>"));
 }

@@ -317,25 +317,53 @@ async function unstyledClasses(page) {
 
 // Tabs through the page and reports controls whose keyboard focus cannot be
 // seen: no outline, no box shadow and no change in background or border.
+// The change may be on the control's parent: Designsystemet draws the focus
+// ring of a checkbox or radio around its field (`.ds-field`), input and label
+// together, and a skip link shows focus by appearing.
 async function invisibleFocus(page, limit = 60) {
   const found = [];
-  await page.evaluate(() => document.activeElement?.blur());
-  const seen = new Set();
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.__focusLook = (el) => {
+      const s = getComputedStyle(el);
+      return [
+        s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+        s.backgroundColor, s.borderColor, s.borderWidth, s.clip, s.clipPath,
+      ].join('|');
+    };
+    // Elements already reached; a second visit means Tab has gone round.
+    window.__reached = new Set();
+    // How every element looks with nothing focused.
+    window.__unfocusedLook = new Map();
+    for (const el of document.querySelectorAll('body *')) {
+      window.__unfocusedLook.set(el, window.__focusLook(el));
+    }
+  });
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const result = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
+      // A date field takes several Tab stops (day, month, year): the same
+      // element again is not a new control.
+      const same = el === window.__last;
+      window.__last = el;
+      const again = !same && window.__reached.has(el);
+      window.__reached.add(el);
       const id = el.outerHTML.slice(0, 120);
       const focused = getComputedStyle(el);
+      const changed = (node) =>
+        !!node && window.__unfocusedLook.has(node) && window.__unfocusedLook.get(node) !== window.__focusLook(node);
       const visible =
         (focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) > 0) ||
         focused.boxShadow !== 'none' ||
-        focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1;
-      return { id, visible };
+        focused.textDecorationLine.includes('underline') && parseFloat(focused.textDecorationThickness) > 1 ||
+        changed(el) ||
+        changed(el.parentElement);
+      return { id, visible, same, again };
     });
-    if (!result || seen.has(result.id)) break;
-    seen.add(result.id);
+    if (!result || result.again) break;
+    if (result.same) continue;
     if (!result.visible) found.push(result.id);
   }
   return found;

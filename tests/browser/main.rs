@@ -52,6 +52,7 @@ const STAFF_PAGES: &[(&str, &str, &str)] = &[
     ("audit-nb", "/admin/logg", "nb"),
     ("failed-mail-nb", "/admin/e-post", "nb"),
     ("api-tokens-nb", "/admin/api-nokler", "nb"),
+    ("exports-nb", "/admin/eksport", "nb"),
     ("themes-nb", "/admin/temaer?melding=lagret", "nb"),
     ("themes-nn", "/admin/temaer", "nn"),
     ("theme-new-en", "/admin/temaer/ny", "en"),

@@ -20,26 +20,31 @@ pub fn audit_log(ctx: &PageContext, me: &user::Model, entries: &Page<LoggedEntry
         title,
         Section::Audit,
         html! {
-            h1 { (title) }
+            h1.ds-heading data-size="md" { (title) }
             @if entries.items.is_empty() {
-                p { (ctx.t("audit.empty")) }
+                div.ds-alert data-color="info" { (ctx.t("audit.empty")) }
             } @else {
-                table.data {
-                    thead { tr {
-                        th scope="col" { (ctx.t("audit.when")) }
-                        th scope="col" { (ctx.t("audit.who")) }
-                        th scope="col" { (ctx.t("audit.action")) }
-                        th scope="col" { (ctx.t("audit.record")) }
-                        th scope="col" { (ctx.t("audit.details")) }
-                    } }
-                    tbody {
-                        @for LoggedEntry { entry, actor } in &entries.items {
-                            tr {
-                                td { (time(ctx.lang, entry.created_at, Precision::Second)) }
-                                td { @if let Some(actor) = actor { (actor.name) " (" (actor.email) ")" } @else { "–" } }
-                                td { code { (entry.action) } }
-                                td { (entry.entity_type.as_deref().unwrap_or("")) " " (entry.entity_id.as_deref().unwrap_or("")) }
-                                td { (entry.details.as_deref().unwrap_or("")) }
+                // A region people can focus, so the table scrolls sideways by
+                // keyboard on a narrow screen.
+                div.table-wrap role="region" aria-labelledby="audit-caption" tabindex="0" {
+                    table.ds-table data-border {
+                        caption.ds-sr-only #audit-caption { (title) }
+                        thead { tr {
+                            th scope="col" { (ctx.t("audit.when")) }
+                            th scope="col" { (ctx.t("audit.who")) }
+                            th scope="col" { (ctx.t("audit.action")) }
+                            th scope="col" { (ctx.t("audit.record")) }
+                            th scope="col" { (ctx.t("audit.details")) }
+                        } }
+                        tbody {
+                            @for LoggedEntry { entry, actor } in &entries.items {
+                                tr {
+                                    td { (time(ctx.lang, entry.created_at, Precision::Second)) }
+                                    td { @if let Some(actor) = actor { (actor.name) " (" (actor.email) ")" } @else { "–" } }
+                                    td { code { (entry.action) } }
+                                    td { (entry.entity_type.as_deref().unwrap_or("")) " " (entry.entity_id.as_deref().unwrap_or("")) }
+                                    td.user-text { (entry.details.as_deref().unwrap_or("")) }
+                                }
                             }
                         }
                     }

@@ -15,41 +15,50 @@ pub fn dashboard(ctx: &PageContext, me: &user::Model, counts: &InputCounts) -> M
         title,
         Section::Dashboard,
         html! {
-            h1 { (title) }
-            p.lead { (ctx.tr("dashboard.total", &[("count", &counts.total.to_string())])) }
+            h1.ds-heading data-size="md" { (title) }
+            p.ds-paragraph data-size="lg" { (ctx.tr("dashboard.total", &[("count", &counts.total.to_string())])) }
             div.columns {
                 section aria-labelledby="by-channel" {
-                    h2 #by-channel { (ctx.t("dashboard.by_channel")) }
-                    table.data {
-                        thead { tr {
-                            th scope="col" { (ctx.t("dashboard.channel")) }
-                            th.num scope="col" { (ctx.t("dashboard.inputs")) }
-                        } }
-                        tbody {
-                            @for (channel, count) in &counts.by_channel {
-                                tr {
-                                    th scope="row" { (ctx.t(&format!("channel.{}", channel_key(*channel)))) }
-                                    td.num { (count) }
+                    h2.ds-heading data-size="sm" #by-channel { (ctx.t("dashboard.by_channel")) }
+                    div.table-wrap {
+                        table.ds-table data-border aria-labelledby="by-channel" {
+                            thead { tr {
+                                th scope="col" { (ctx.t("dashboard.channel")) }
+                                th.num scope="col" { (ctx.t("dashboard.inputs")) }
+                            } }
+                            tbody {
+                                @for (channel, count) in &counts.by_channel {
+                                    tr {
+                                        th scope="row" { (ctx.t(&format!("channel.{}", channel_key(*channel)))) }
+                                        td.num { (count) }
+                                    }
                                 }
                             }
                         }
                     }
                 }
                 section aria-labelledby="by-theme" {
-                    h2 #by-theme { (ctx.t("dashboard.by_theme")) }
+                    h2.ds-heading data-size="sm" #by-theme { (ctx.t("dashboard.by_theme")) }
                     @if counts.by_theme.is_empty() {
-                        p { (ctx.t("dashboard.no_themes")) " " a href="/admin/temaer" { (ctx.t("admin.nav_themes")) } }
+                        div.ds-alert data-color="info" {
+                            p.ds-paragraph {
+                                (ctx.t("dashboard.no_themes")) " "
+                                a.ds-link href="/admin/temaer" { (ctx.t("admin.nav_themes")) }
+                            }
+                        }
                     } @else {
-                        table.data {
-                            thead { tr {
-                                th scope="col" { (ctx.t("dashboard.theme")) }
-                                th.num scope="col" { (ctx.t("dashboard.inputs")) }
-                            } }
-                            tbody {
-                                @for (theme, count) in &counts.by_theme {
-                                    tr {
-                                        th scope="row" { (theme_name(ctx, theme)) }
-                                        td.num { (count) }
+                        div.table-wrap {
+                            table.ds-table data-border aria-labelledby="by-theme" {
+                                thead { tr {
+                                    th scope="col" { (ctx.t("dashboard.theme")) }
+                                    th.num scope="col" { (ctx.t("dashboard.inputs")) }
+                                } }
+                                tbody {
+                                    @for (theme, count) in &counts.by_theme {
+                                        tr {
+                                            th scope="row" { (theme_name(ctx, theme)) }
+                                            td.num { (count) }
+                                        }
                                     }
                                 }
                             }

@@ -14,19 +14,21 @@ pub fn forgot(ctx: &PageContext, email: &str, errors: &FormErrors, sent: bool) -
         ctx,
         title,
         html! {
-            div.narrow {
-                h1 { (title) }
+            div.page-narrow.stack {
+                h1.ds-heading data-size="md" { (title) }
                 @if sent {
-                    div.notice role="status" { (ctx.t("password.forgot_sent")) }
-                    p { a href="/admin/login" { (ctx.t("password.back_to_sign_in")) } }
+                    div.ds-alert data-color="success" role="status" { (ctx.t("password.forgot_sent")) }
+                    p.ds-paragraph { a.ds-link href="/admin/login" { (ctx.t("password.back_to_sign_in")) } }
                 } @else {
                     (error_summary(ctx.lang, errors))
-                    p { (ctx.t("password.forgot_intro")) }
-                    form method="post" action="/admin/glemt-passord" novalidate {
+                    p.ds-paragraph { (ctx.t("password.forgot_intro")) }
+                    form.stack method="post" action="/admin/glemt-passord" novalidate {
                         (csrf::field(&ctx.csrf_token()))
                         (Field::new("email", ctx.t("signin.email"), email)
                             .kind("email").autocomplete("username").required().render(errors))
-                        button.button type="submit" { (ctx.t("password.forgot_submit")) }
+                        div {
+                            button.ds-button type="submit" data-variant="primary" { (ctx.t("password.forgot_submit")) }
+                        }
                     }
                 }
             }
@@ -44,16 +46,18 @@ pub fn new_password(ctx: &PageContext, purpose: Purpose, errors: &FormErrors) ->
         ctx,
         title,
         html! {
-            div.narrow {
-                h1 { (title) }
+            div.page-narrow.stack {
+                h1.ds-heading data-size="md" { (title) }
                 (error_summary(ctx.lang, errors))
-                form method="post" novalidate {
+                form.stack method="post" novalidate {
                     (csrf::field(&ctx.csrf_token()))
                     (Field::new("password", ctx.t("password.new"), "")
                         .kind("password").autocomplete("new-password").hint(hint).required().render(errors))
                     (Field::new("password_again", ctx.t("password.again"), "")
                         .kind("password").autocomplete("new-password").required().render(errors))
-                    button.button type="submit" { (ctx.t("password.save")) }
+                    div {
+                        button.ds-button type="submit" data-variant="primary" { (ctx.t("password.save")) }
+                    }
                 }
             }
         },
@@ -66,10 +70,10 @@ pub fn link_expired(ctx: &PageContext) -> Markup {
         ctx,
         title,
         html! {
-            div.narrow {
-                h1 { (title) }
-                p { (ctx.t("password.expired_text")) }
-                p { a href="/admin/glemt-passord" { (ctx.t("signin.forgot")) } }
+            div.page-narrow.stack {
+                h1.ds-heading data-size="md" { (title) }
+                div.ds-alert data-color="warning" { (ctx.t("password.expired_text")) }
+                p.ds-paragraph { a.ds-link href="/admin/glemt-passord" { (ctx.t("signin.forgot")) } }
             }
         },
     )

@@ -20,24 +20,28 @@ pub fn sign_in(
         ctx,
         title,
         html! {
-            div.narrow {
-                h1 { (title) }
+            div.page-narrow.stack {
+                h1.ds-heading data-size="md" { (title) }
                 (notice(flash.map(|key| ctx.t(key))))
                 @if let Some(key) = error {
-                    div.error-summary role="alert" tabindex="-1" autofocus {
-                        p { (ctx.t(key)) }
+                    // Not tied to one field (which one was wrong is not told), so
+                    // an alert that takes focus rather than an error summary.
+                    div.ds-alert data-color="danger" role="alert" tabindex="-1" autofocus {
+                        (ctx.t(key))
                     }
                 }
-                form method="post" action="/admin/login" novalidate {
+                form.stack method="post" action="/admin/login" novalidate {
                     (csrf::field(&ctx.csrf_token()))
                     input type="hidden" name="neste" value=(next);
                     (Field::new("email", ctx.t("signin.email"), email)
                         .kind("email").autocomplete("username").required().render(&errors))
                     (Field::new("password", ctx.t("signin.password"), "")
                         .kind("password").autocomplete("current-password").required().render(&errors))
-                    button.button type="submit" { (ctx.t("signin.submit")) }
+                    div {
+                        button.ds-button type="submit" data-variant="primary" { (ctx.t("signin.submit")) }
+                    }
                 }
-                p { a href="/admin/glemt-passord" { (ctx.t("signin.forgot")) } }
+                p.ds-paragraph { a.ds-link href="/admin/glemt-passord" { (ctx.t("signin.forgot")) } }
             }
         },
     )

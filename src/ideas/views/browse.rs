@@ -48,27 +48,31 @@ pub fn list_page(ctx: &PageContext, page: &ListPage) -> Markup {
         ctx,
         &title,
         html! {
-            h1 { (heading) }
-            p.lead { (ctx.t("ideas_public.list.intro")) }
-            p { a.button href="/ideer/ny" { (ctx.t("ideas_public.list.share")) } }
-            (filter_form(ctx, page))
-            p #result-count.result-count role="status" { (result_count(ctx, page)) }
-            @if page.ideas.items.is_empty() {
-                (empty_state(ctx, page))
-            } @else {
-                ol.idea-list {
-                    @for idea in &page.ideas.items {
-                        li { (idea_card(ctx, idea)) }
+            div.stack {
+                h1.ds-heading data-size="md" { (heading) }
+                p.ds-paragraph data-size="lg" { (ctx.t("ideas_public.list.intro")) }
+                div {
+                    a.ds-button data-variant="primary" href="/ideer/ny" { (ctx.t("ideas_public.list.share")) }
+                }
+                (filter_form(ctx, page))
+                p.ds-paragraph #result-count role="status" { strong { (result_count(ctx, page)) } }
+                @if page.ideas.items.is_empty() {
+                    (empty_state(ctx, page))
+                } @else {
+                    ul.card-list {
+                        @for idea in &page.ideas.items {
+                            li { (idea_card(ctx, idea)) }
+                        }
                     }
                 }
+                (pager(
+                    ctx.lang,
+                    ctx.t("ideas_public.list.pages"),
+                    page.ideas.page(),
+                    page.ideas.pages(),
+                    |n| list_href(filter, n),
+                ))
             }
-            (pager(
-                ctx.lang,
-                ctx.t("ideas_public.list.pages"),
-                page.ideas.page(),
-                page.ideas.pages(),
-                |n| list_href(filter, n),
-            ))
         },
     )
 }
@@ -77,16 +81,16 @@ fn filter_form(ctx: &PageContext, page: &ListPage) -> Markup {
     let filter = page.filter;
     let query = filter.query.as_deref().unwrap_or_default();
     html! {
-        form.idea-filter method="get" action="/ideer" role="search"
+        form.ds-card.stack data-variant="tinted" method="get" action="/ideer" role="search"
             aria-label=(ctx.t("ideas_public.list.filter_label")) {
-            div.field {
-                label for="q" { (ctx.t("ideas_public.list.search")) }
-                input #q type="search" name="q" value=(query) maxlength="200";
+            div.ds-field {
+                label.ds-label for="q" { (ctx.t("ideas_public.list.search")) }
+                input.ds-input #q type="search" name="q" value=(query) maxlength="200";
             }
-            div.filter-fields {
-                div.field {
-                    label for="tema" { (ctx.t("ideas_public.list.theme")) }
-                    select #tema name="tema" {
+            div.cluster {
+                div.ds-field {
+                    label.ds-label for="tema" { (ctx.t("ideas_public.list.theme")) }
+                    select.ds-input #tema name="tema" {
                         option value="" { (ctx.t("ideas_public.list.all_themes")) }
                         @for theme in page.themes {
                             option value=(theme.slug)
@@ -96,9 +100,9 @@ fn filter_form(ctx: &PageContext, page: &ListPage) -> Markup {
                         }
                     }
                 }
-                div.field {
-                    label for="gruppe" { (ctx.t("ideas_public.list.group")) }
-                    select #gruppe name="gruppe" {
+                div.ds-field {
+                    label.ds-label for="gruppe" { (ctx.t("ideas_public.list.group")) }
+                    select.ds-input #gruppe name="gruppe" {
                         option value="" { (ctx.t("ideas_public.list.all_groups")) }
                         @for group in StakeholderGroup::ALL {
                             option value=(group.code()) selected[filter.group == Some(group)] {
@@ -107,9 +111,9 @@ fn filter_form(ctx: &PageContext, page: &ListPage) -> Markup {
                         }
                     }
                 }
-                div.field {
-                    label for="sort" { (ctx.t("ideas_public.list.sort")) }
-                    select #sort name="sort" {
+                div.ds-field {
+                    label.ds-label for="sort" { (ctx.t("ideas_public.list.sort")) }
+                    select.ds-input #sort name="sort" {
                         @for sort in Sort::ALL {
                             option value=(sort.code()) selected[filter.sort == sort] {
                                 (ctx.t(sort_key(sort)))
@@ -118,7 +122,9 @@ fn filter_form(ctx: &PageContext, page: &ListPage) -> Markup {
                     }
                 }
             }
-            button.button type="submit" { (ctx.t("ideas_public.list.submit")) }
+            div {
+                button.ds-button type="submit" data-variant="primary" { (ctx.t("ideas_public.list.submit")) }
+            }
         }
     }
 }
@@ -158,16 +164,16 @@ fn result_count(ctx: &PageContext, page: &ListPage) -> String {
 
 fn empty_state(ctx: &PageContext, page: &ListPage) -> Markup {
     html! {
-        div.empty-state {
+        div.ds-alert data-color="info" {
             @if page.ideas.total() > 0 {
                 // A page past the last one.
-                p { a href=(list_href(page.filter, 1)) { (ctx.t("ideas_public.list.first_page")) } }
+                a.ds-link href=(list_href(page.filter, 1)) { (ctx.t("ideas_public.list.first_page")) }
             } @else if page.filtered() {
-                p { (ctx.t("ideas_public.list.empty_filtered")) }
-                p { a href="/ideer" { (ctx.t("ideas_public.list.show_all")) } }
+                (ctx.t("ideas_public.list.empty_filtered")) " "
+                a.ds-link href="/ideer" { (ctx.t("ideas_public.list.show_all")) }
             } @else {
-                p { (ctx.t("ideas_public.list.empty")) }
-                p { a href="/ideer/ny" { (ctx.t("ideas_public.list.be_first")) } }
+                (ctx.t("ideas_public.list.empty")) " "
+                a.ds-link href="/ideer/ny" { (ctx.t("ideas_public.list.be_first")) }
             }
         }
     }
@@ -176,12 +182,14 @@ fn empty_state(ctx: &PageContext, page: &ListPage) -> Markup {
 fn idea_card(ctx: &PageContext, idea: &IdeaSummary) -> Markup {
     let heading_id = format!("idea-{}", idea.id);
     html! {
-        article.idea-card aria-labelledby=(heading_id) {
-            h2 #(heading_id) { a href={ "/ideer/" (idea.id) } { (idea.title) } }
+        article.ds-card.stack.user-text aria-labelledby=(heading_id) {
+            h2.ds-heading data-size="xs" #(heading_id) {
+                a.ds-link href={ "/ideer/" (idea.id) } { (idea.title) }
+            }
             (meta(ctx, idea.group, idea.location.as_deref(), idea.published_at))
-            p.idea-excerpt { (idea.excerpt) }
+            p.ds-paragraph { (idea.excerpt) }
             (theme_list(ctx, &idea.themes))
-            p.support-count { (supporters_short(ctx, idea.support_count)) }
+            p.ds-paragraph data-size="sm" { strong { (supporters_short(ctx, idea.support_count)) } }
         }
     }
 }
@@ -194,7 +202,7 @@ fn meta(
     published_at: DateTime<Utc>,
 ) -> Markup {
     html! {
-        p.idea-meta {
+        p.ds-paragraph.cluster data-size="sm" {
             span { (ctx.t(&group.label_key())) }
             @if let Some(location) = location.filter(|l| !l.trim().is_empty()) {
                 span { (location) }
@@ -210,9 +218,15 @@ fn meta(
 fn theme_list(ctx: &PageContext, themes: &[ThemeTag]) -> Markup {
     html! {
         @if !themes.is_empty() {
-            ul.theme-tags aria-label=(ctx.t("ideas_public.themes")) {
+            // A tag is a label, not a control: the link inside it is what
+            // takes the reader to the ideas on that theme.
+            ul.cluster.plain-list aria-label=(ctx.t("ideas_public.themes")) {
                 @for theme in themes {
-                    li { a href={ "/ideer?tema=" (theme.slug) } { (theme.name(ctx.lang)) } }
+                    li {
+                        span.ds-tag data-color="accent" {
+                            a.ds-link href={ "/ideer?tema=" (theme.slug) } { (theme.name(ctx.lang)) }
+                        }
+                    }
                 }
             }
         }
@@ -262,25 +276,27 @@ pub fn idea_page(
         ctx,
         &idea.title,
         html! {
-            p.back-link { a href="/ideer" { (ctx.t("ideas_public.idea.back")) } }
-            (notice(flash.map(|key| ctx.t(key))))
-            article.idea {
-                h1 { (idea.title) }
-                (meta(ctx, idea.group, idea.location.as_deref(), idea.published_at))
-                (theme_list(ctx, &idea.themes))
-                div.idea-body { (paragraphs(&idea.body)) }
-                @if !idea.originals.is_empty() {
-                    section aria-labelledby="merged-heading" {
-                        h2 #merged-heading { (ctx.t("ideas_public.idea.merged_heading")) }
-                        p { (ctx.t("ideas_public.idea.merged_text")) }
-                        ul {
-                            @for original in &idea.originals {
-                                li { (original.title) }
+            div.page-medium.stack {
+                p.ds-paragraph { a.ds-link href="/ideer" { (ctx.t("ideas_public.idea.back")) } }
+                (notice(flash.map(|key| ctx.t(key))))
+                article.stack.user-text {
+                    h1.ds-heading data-size="md" { (idea.title) }
+                    (meta(ctx, idea.group, idea.location.as_deref(), idea.published_at))
+                    (theme_list(ctx, &idea.themes))
+                    (paragraphs(&idea.body))
+                    @if !idea.originals.is_empty() {
+                        section aria-labelledby="merged-heading" {
+                            h2.ds-heading data-size="sm" #merged-heading { (ctx.t("ideas_public.idea.merged_heading")) }
+                            p.ds-paragraph { (ctx.t("ideas_public.idea.merged_text")) }
+                            ul.ds-list {
+                                @for original in &idea.originals {
+                                    li { (original.title) }
+                                }
                             }
                         }
                     }
+                    (support_box(ctx, idea, supported))
                 }
-                (support_box(ctx, idea, supported))
             }
         },
     )
@@ -294,23 +310,25 @@ fn support_box(ctx: &PageContext, idea: &PublicIdea, supported: bool) -> Markup 
         _ => ctx.tr("ideas_public.idea.supporters_other", &[("count", &count)]),
     };
     html! {
-        section.support-box aria-labelledby="support-heading" {
-            h2 #support-heading { (ctx.t("ideas_public.idea.support_heading")) }
-            p #support-count.support-count { (supporters) }
+        section.ds-card.stack data-variant="tinted" aria-labelledby="support-heading" {
+            h2.ds-heading data-size="sm" #support-heading { (ctx.t("ideas_public.idea.support_heading")) }
+            p.ds-paragraph #support-count { strong { (supporters) } }
             @if supported {
-                p.supported { (ctx.t("ideas_public.idea.you_support")) }
+                p.ds-paragraph { (ctx.t("ideas_public.idea.you_support")) }
             }
             form method="post" action={ "/ideer/" (idea.id) "/stott" } {
                 (csrf::field(&ctx.csrf_token()))
-                button.button type="submit" aria-describedby="support-count" {
-                    @if supported {
+                @if supported {
+                    button.ds-button type="submit" data-variant="secondary" aria-describedby="support-count" {
                         (ctx.t("ideas_public.idea.unsupport"))
-                    } @else {
+                    }
+                } @else {
+                    button.ds-button type="submit" data-variant="primary" aria-describedby="support-count" {
                         (ctx.t("ideas_public.idea.support"))
                     }
                 }
             }
-            p.hint { (ctx.t("ideas_public.idea.support_hint")) }
+            p.ds-paragraph data-size="sm" { (ctx.t("ideas_public.idea.support_hint")) }
         }
     }
 }

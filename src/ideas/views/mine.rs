@@ -27,40 +27,46 @@ pub fn my_idea(
         ctx,
         title,
         html! {
-            h1 { (title) }
-            (notice(flash.map(|key| ctx.t(key))))
-            p.status { strong { (ctx.t("ideas.status_label")) ": " } (ctx.t(status_key(idea.status))) }
-            @if idea.status == Status::Hidden
-                && let Some(note) = &idea.moderation_note {
-                p { strong { (ctx.t("ideas.hidden_reason")) ": " } (note) }
-            }
-            @if idea.status == Status::Withdrawn {
-                p { (ctx.t("ideas.withdrawn_text")) }
-            } @else if editable {
-                (error_summary(ctx.lang, errors))
-                p { (ctx.t("ideas.edit_intro")) }
-                form method="post" action=(action) novalidate {
-                    (csrf::field(&ctx.csrf_token()))
-                    (idea_fields(ctx, themes, form, errors))
-                    button.button type="submit" { (ctx.t("ideas.save_changes")) }
+            div.page-medium.stack {
+                h1.ds-heading data-size="md" { (title) }
+                (notice(flash.map(|key| ctx.t(key))))
+                p.ds-paragraph { strong { (ctx.t("ideas.status_label")) ": " } (ctx.t(status_key(idea.status))) }
+                @if idea.status == Status::Hidden
+                    && let Some(note) = &idea.moderation_note {
+                    p.ds-paragraph.user-text { strong { (ctx.t("ideas.hidden_reason")) ": " } (note) }
                 }
-            } @else {
-                article.idea-text {
-                    h2 { (idea.title.as_deref().unwrap_or("")) }
-                    (paragraphs(&idea.body))
-                    @if let Some(location) = &idea.location {
-                        p.muted { (ctx.t("ideas.location")) ": " (location) }
-                    }
-                }
-                p.muted { (ctx.t("ideas.not_editable")) }
-            }
-            @if idea.status != Status::Withdrawn {
-                section.withdraw aria-labelledby="withdraw-heading" {
-                    h2 #withdraw-heading { (ctx.t("ideas.withdraw_heading")) }
-                    p { (ctx.t("ideas.withdraw_text")) }
-                    form method="post" action={ (action) "/trekk-tilbake" } {
+                @if idea.status == Status::Withdrawn {
+                    p.ds-paragraph { (ctx.t("ideas.withdrawn_text")) }
+                } @else if editable {
+                    (error_summary(ctx.lang, errors))
+                    p.ds-paragraph { (ctx.t("ideas.edit_intro")) }
+                    form.stack method="post" action=(action) novalidate {
                         (csrf::field(&ctx.csrf_token()))
-                        button.button-danger type="submit" { (ctx.t("ideas.withdraw_button")) }
+                        (idea_fields(ctx, themes, form, errors))
+                        div {
+                            button.ds-button type="submit" data-variant="primary" { (ctx.t("ideas.save_changes")) }
+                        }
+                    }
+                } @else {
+                    article.ds-card.stack.user-text aria-labelledby="idea-heading" {
+                        h2.ds-heading data-size="sm" #idea-heading { (idea.title.as_deref().unwrap_or("")) }
+                        (paragraphs(&idea.body))
+                        @if let Some(location) = &idea.location {
+                            p.ds-paragraph data-size="sm" { (ctx.t("ideas.location")) ": " (location) }
+                        }
+                    }
+                    div.ds-alert data-color="info" { (ctx.t("ideas.not_editable")) }
+                }
+                @if idea.status != Status::Withdrawn {
+                    section.ds-card.stack aria-labelledby="withdraw-heading" {
+                        h2.ds-heading data-size="sm" #withdraw-heading { (ctx.t("ideas.withdraw_heading")) }
+                        p.ds-paragraph { (ctx.t("ideas.withdraw_text")) }
+                        form method="post" action={ (action) "/trekk-tilbake" } {
+                            (csrf::field(&ctx.csrf_token()))
+                            button.ds-button type="submit" data-variant="secondary" data-color="danger" {
+                                (ctx.t("ideas.withdraw_button"))
+                            }
+                        }
                     }
                 }
             }

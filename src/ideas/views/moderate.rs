@@ -12,7 +12,7 @@ use crate::inputs::status_code;
 use crate::themes::service::name_in;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::components::time::{Precision, time};
-use crate::web::forms::{Field, FormErrors, error_summary, notice};
+use crate::web::forms::{Choices, Field, FormErrors, checkbox, error_summary, notice};
 use crate::web::layout::paragraphs;
 use crate::web::{Lang, PageContext, csrf};
 
@@ -47,9 +47,17 @@ pub(super) fn when(ctx: &PageContext, at: &DateTime<Utc>) -> Markup {
     time(ctx.lang, *at, Precision::Minute)
 }
 
+/// A status as a tag whose colour says whether the idea needs someone: waiting
+/// is a warning, public is good, hidden is stopped, closed ones are neutral.
 pub(super) fn status_badge(ctx: &PageContext, status: Status) -> Markup {
+    let colour = match status {
+        Status::Pending => "warning",
+        Status::Published => "success",
+        Status::Hidden => "danger",
+        Status::Merged | Status::Withdrawn => "neutral",
+    };
     html! {
-        span class={ "idea-status idea-status-" (status_code(status)) } { (status_label(ctx, status)) }
+        span.ds-tag data-color=(colour) { (status_label(ctx, status)) }
     }
 }
 
@@ -100,25 +108,33 @@ pub fn detail(
         &title,
         Section::Ideas,
         html! {
-            p { a href={ (QUEUE_PATH) "?status=" (status_code(idea.status)) } { (ctx.t("ideas_admin.back")) } }
-            h1 { (title) }
-            (notice(page.flash))
-            (error_summary(ctx.lang, &form.errors))
-            (facts(ctx, page.detail))
-            section.idea-section aria-labelledby="text-heading" {
-                h2 #text-heading { (ctx.t("ideas_admin.text")) }
-                div.idea-text { (paragraphs(&idea.body)) }
-            }
-            (contact(ctx, page.detail))
-            @if open {
-                (moderate(ctx, page.detail, form))
-            } @else {
-                p.muted { (ctx.t("ideas_admin.closed")) }
-            }
-            (themes(ctx, page.detail, page.active_themes))
-            (edit(ctx, idea, form))
-            @if open {
-                (merge(ctx, idea, page.merge_targets, form))
+            div.page-medium {
+                p.ds-paragraph {
+                    a.ds-link href={ (QUEUE_PATH) "?status=" (status_code(idea.status)) } { (ctx.t("ideas_admin.back")) }
+                }
+                h1.ds-heading.user-text data-size="md" { (title) }
+                div.stack {
+                    (notice(page.flash))
+                    (error_summary(ctx.lang, &form.errors))
+                }
+                (facts(ctx, page.detail))
+                section aria-labelledby="text-heading" {
+                    h2.ds-heading data-size="sm" #text-heading { (ctx.t("ideas_admin.text")) }
+                    div.stack {
+                        div.user-text { (paragraphs(&idea.body)) }
+                        (edit(ctx, idea, form))
+                    }
+                }
+                (contact(ctx, page.detail))
+                section aria-labelledby="moderate-heading" {
+                    h2.ds-heading data-size="sm" #moderate-heading { (ctx.t("ideas_admin.moderate")) }
+                    @if open {
+                        (moderate(ctx, page.detail, page.merge_targets, form))
+                    } @else {
+                        div.ds-alert data-color="info" { (ctx.t("ideas_admin.closed")) }
+                    }
+                }
+                (themes(ctx, page.detail, page.active_themes))
             }
         },
     )
@@ -130,19 +146,19 @@ fn facts(ctx: &PageContext, detail: &InputDetail) -> Markup {
         .map(Lang::native_name)
         .unwrap_or(idea.language.as_str());
     html! {
-        section.idea-section aria-labelledby="facts-heading" {
-            h2 #facts-heading { (ctx.t("ideas_admin.facts")) }
-            dl.idea-facts {
+        section aria-labelledby="facts-heading" {
+            h2.ds-heading data-size="sm" #facts-heading { (ctx.t("ideas_admin.facts")) }
+            dl.facts {
                 div { dt { (ctx.t("ideas_admin.col_status")) } dd { (status_badge(ctx, idea.status)) } }
                 @if let Some(reason) = &idea.moderation_note {
-                    div { dt { (ctx.t("ideas_admin.hidden_reason")) } dd { (reason) } }
+                    div { dt { (ctx.t("ideas_admin.hidden_reason")) } dd.user-text { (reason) } }
                 }
                 div { dt { (ctx.t("ideas_admin.col_received")) } dd { (when(ctx, &idea.created_at)) } }
                 div { dt { (ctx.t("ideas_admin.published")) } dd {
                     @if let Some(at) = &idea.published_at { (when(ctx, at)) } @else { (ctx.t("ideas_admin.not_published")) }
                 } }
                 div { dt { (ctx.t("ideas_admin.col_group")) } dd { (group_label(ctx, &idea.stakeholder_group)) } }
-                div { dt { (ctx.t("ideas_admin.location")) } dd {
+                div { dt { (ctx.t("ideas_admin.location")) } dd.user-text {
                     @if let Some(location) = idea.location.as_deref().filter(|l| !l.trim().is_empty()) { (location) }
                     @else { (ctx.t("ideas_admin.not_given")) }
                 } }
@@ -150,14 +166,14 @@ fn facts(ctx: &PageContext, detail: &InputDetail) -> Markup {
                 div { dt { (ctx.t("ideas_admin.col_supports")) } dd { (idea.support_count) } }
                 @if let Some(target) = &detail.merged_into {
                     div { dt { (ctx.t("ideas_admin.merged_into")) } dd {
-                        a href=(detail_path(target.id)) { (title_of(ctx, target)) }
+                        a.ds-link href=(detail_path(target.id)) { (title_of(ctx, target)) }
                     } }
                 }
                 @if !detail.originals.is_empty() {
                     div { dt { (ctx.t("ideas_admin.originals")) } dd {
-                        ul.idea-originals {
+                        ul.plain-list {
                             @for original in &detail.originals {
-                                li { a href=(detail_path(original.id)) { (title_of(ctx, original)) } }
+                                li { a.ds-link href=(detail_path(original.id)) { (title_of(ctx, original)) } }
                             }
                         }
                     } }
@@ -177,23 +193,25 @@ fn contact(ctx: &PageContext, detail: &InputDetail) -> Markup {
         })
     };
     html! {
-        section.idea-section.idea-contact aria-labelledby="contact-heading" {
-            h2 #contact-heading { (ctx.t("ideas_admin.contact")) }
-            p.hint { (ctx.t("ideas_admin.contact_note")) }
-            @match &detail.contact {
-                Some(contact) => {
-                    dl.idea-facts {
-                        div { dt { (ctx.t("ideas_admin.contact_name")) } dd {
-                            @if let Some(name) = &contact.name { (name) } @else { (ctx.t("ideas_admin.not_given")) }
-                        } }
-                        div { dt { (ctx.t("ideas_admin.contact_email")) } dd {
-                            @if let Some(email) = &contact.email { a href={ "mailto:" (email) } { (email) } }
-                            @else { (ctx.t("ideas_admin.not_given")) }
-                        } }
-                        div { dt { (ctx.t("ideas_admin.contact_news")) } dd { (yes_no(contact.news_opt_in)) } }
+        section aria-labelledby="contact-heading" {
+            h2.ds-heading data-size="sm" #contact-heading { (ctx.t("ideas_admin.contact")) }
+            div.ds-card.stack {
+                p.ds-paragraph data-size="sm" { (ctx.t("ideas_admin.contact_note")) }
+                @match &detail.contact {
+                    Some(contact) => {
+                        dl.facts {
+                            div { dt { (ctx.t("ideas_admin.contact_name")) } dd.user-text {
+                                @if let Some(name) = &contact.name { (name) } @else { (ctx.t("ideas_admin.not_given")) }
+                            } }
+                            div { dt { (ctx.t("ideas_admin.contact_email")) } dd.user-text {
+                                @if let Some(email) = &contact.email { a.ds-link href={ "mailto:" (email) } { (email) } }
+                                @else { (ctx.t("ideas_admin.not_given")) }
+                            } }
+                            div { dt { (ctx.t("ideas_admin.contact_news")) } dd { (yes_no(contact.news_opt_in)) } }
+                        }
                     }
+                    None => p.ds-paragraph { (ctx.t("ideas_admin.no_contact")) }
                 }
-                None => p { (ctx.t("ideas_admin.no_contact")) }
             }
         }
     }
@@ -207,37 +225,54 @@ fn has_email(detail: &InputDetail) -> bool {
         .is_some_and(|email| !email.is_empty())
 }
 
-fn moderate(ctx: &PageContext, detail: &InputDetail, form: &FormState) -> Markup {
+/// Publishing, and folded below it the rarer outcomes: hiding with a reason,
+/// and merging into a like idea. A fold opens when its message must be seen,
+/// so the error summary's link lands in it.
+fn moderate(
+    ctx: &PageContext,
+    detail: &InputDetail,
+    targets: &[input::Model],
+    form: &FormState,
+) -> Markup {
     let id = detail.input.id;
     let token = ctx.csrf_token();
+    let hidden = detail.input.status == Status::Hidden;
     html! {
-        section.idea-section aria-labelledby="moderate-heading" {
-            h2 #moderate-heading { (ctx.t("ideas_admin.moderate")) }
+        div.stack {
             @if detail.input.status != Status::Published {
                 form method="post" action={ (detail_path(id)) "/publiser" } {
                     (csrf::field(&token))
                     input type="hidden" name="version" value=(version(&detail.input));
-                    button.button type="submit" { (ctx.t("ideas_admin.publish")) }
+                    button.ds-button type="submit" data-variant="primary" { (ctx.t("ideas_admin.publish")) }
                 }
             }
-            form.idea-hide method="post" action={ (detail_path(id)) "/skjul" } novalidate {
-                (csrf::field(&token))
-                (Field::new("reason", ctx.t("ideas_admin.hide_reason"), &form.reason)
-                    .kind("textarea")
-                    .hint(ctx.t("ideas_admin.hide_reason_hint"))
-                    .required()
-                    .render(&form.errors))
-                @if has_email(detail) {
-                    div.choice {
-                        input #tell_sender type="checkbox" name="tell_sender" value="true" checked[form.tell_sender];
-                        label for="tell_sender" { (ctx.t("ideas_admin.tell_sender")) }
+            div.ds-card {
+                details.ds-details open[form.errors.get("reason").is_some()] {
+                    summary {
+                        (if hidden { ctx.t("ideas_admin.hidden_reason") } else { ctx.t("ideas_admin.hide") })
                     }
-                } @else {
-                    p.hint { (ctx.t("ideas_admin.no_email")) }
+                    div {
+                        form.stack method="post" action={ (detail_path(id)) "/skjul" } novalidate {
+                            (csrf::field(&token))
+                            (Field::new("reason", ctx.t("ideas_admin.hide_reason"), &form.reason)
+                                .kind("textarea")
+                                .hint(ctx.t("ideas_admin.hide_reason_hint"))
+                                .required()
+                                .render(&form.errors))
+                            @if has_email(detail) {
+                                (checkbox("tell_sender", ctx.t("ideas_admin.tell_sender"), form.tell_sender, &form.errors))
+                            } @else {
+                                p.ds-paragraph data-size="sm" { (ctx.t("ideas_admin.no_email")) }
+                            }
+                            div {
+                                button.ds-button type="submit" data-variant="primary" data-color="danger" {
+                                    (if hidden { ctx.t("ideas_admin.hide_again") } else { ctx.t("ideas_admin.hide") })
+                                }
+                            }
+                        }
+                    }
                 }
-                button.button type="submit" {
-                    (if detail.input.status == Status::Hidden { ctx.t("ideas_admin.hide_again") } else { ctx.t("ideas_admin.hide") })
-                }
+                (merge(ctx, &detail.input, targets, form))
             }
         }
     }
@@ -252,44 +287,47 @@ fn origin_label(ctx: &PageContext, origin: Origin) -> &'static str {
 }
 
 fn themes(ctx: &PageContext, detail: &InputDetail, active: &[theme::Model]) -> Markup {
-    let chosen = |theme_id| {
-        detail
-            .tags
-            .iter()
-            .any(|tag| tag.theme.id == theme_id && tag.origin != Origin::Suggested)
-    };
+    let chosen: Vec<String> = detail
+        .tags
+        .iter()
+        .filter(|tag| tag.origin != Origin::Suggested)
+        .map(|tag| tag.theme.id.to_string())
+        .collect();
+    let options = active
+        .iter()
+        .map(|theme| (theme.id.to_string(), name_in(theme, ctx.lang).to_owned()))
+        .collect();
     html! {
-        section.idea-section aria-labelledby="themes-heading" {
-            h2 #themes-heading { (ctx.t("ideas_admin.themes")) }
-            @if detail.tags.is_empty() {
-                p { (ctx.t("ideas_admin.themes_none")) }
-            } @else {
-                ul.idea-tags {
-                    @for tag in &detail.tags {
-                        li {
-                            (name_in(&tag.theme, ctx.lang))
-                            " " span.muted { "(" (origin_label(ctx, tag.origin))
-                                @if !tag.theme.active { ", " (ctx.t("ideas_admin.inactive_theme")) }
-                            ")" }
-                        }
-                    }
-                }
-            }
-            @if active.is_empty() {
-                p.muted { (ctx.t("ideas_admin.no_active_themes")) }
-            } @else {
-                form method="post" action={ (detail_path(detail.input.id)) "/tema" } {
-                    (csrf::field(&ctx.csrf_token()))
-                    fieldset {
-                        legend { (ctx.t("ideas_admin.themes_legend")) }
-                        @for theme in active {
-                            div.choice {
-                                input id={ "theme-" (theme.id) } type="checkbox" name="themes" value=(theme.id) checked[chosen(theme.id)];
-                                label for={ "theme-" (theme.id) } { (name_in(theme, ctx.lang)) }
+        section aria-labelledby="themes-heading" {
+            h2.ds-heading data-size="sm" #themes-heading { (ctx.t("ideas_admin.themes")) }
+            div.stack {
+                @if detail.tags.is_empty() {
+                    p.ds-paragraph { (ctx.t("ideas_admin.themes_none")) }
+                } @else {
+                    ul.cluster.plain-list {
+                        @for tag in &detail.tags {
+                            li {
+                                span.ds-tag data-color="accent" {
+                                    (name_in(&tag.theme, ctx.lang))
+                                    " (" (origin_label(ctx, tag.origin))
+                                    @if !tag.theme.active { ", " (ctx.t("ideas_admin.inactive_theme")) }
+                                    ")"
+                                }
                             }
                         }
                     }
-                    button.button type="submit" { (ctx.t("ideas_admin.themes_save")) }
+                }
+                @if active.is_empty() {
+                    div.ds-alert data-color="info" { (ctx.t("ideas_admin.no_active_themes")) }
+                } @else {
+                    form.stack method="post" action={ (detail_path(detail.input.id)) "/tema" } {
+                        (csrf::field(&ctx.csrf_token()))
+                        (Choices::checkboxes("themes", ctx.t("ideas_admin.themes_legend"), options, &chosen)
+                            .render(&FormErrors::new()))
+                        div {
+                            button.ds-button type="submit" data-variant="secondary" { (ctx.t("ideas_admin.themes_save")) }
+                        }
+                    }
                 }
             }
         }
@@ -297,22 +335,29 @@ fn themes(ctx: &PageContext, detail: &InputDetail, active: &[theme::Model]) -> M
 }
 
 fn edit(ctx: &PageContext, idea: &input::Model, form: &FormState) -> Markup {
+    let open = form.errors.get("title").is_some() || form.errors.get("body").is_some();
     html! {
-        section.idea-section aria-labelledby="edit-heading" {
-            h2 #edit-heading { (ctx.t("ideas_admin.edit")) }
-            p.hint { (ctx.t("ideas_admin.edit_hint")) }
-            form method="post" action={ (detail_path(idea.id)) "/rediger" } novalidate {
-                (csrf::field(&ctx.csrf_token()))
-                (Field::new("title", ctx.t("ideas_admin.edit_title"), &form.title)
-                    .hint(ctx.t("ideas_admin.edit_title_hint"))
-                    .required()
-                    .render(&form.errors))
-                (Field::new("body", ctx.t("ideas_admin.edit_body"), &form.body)
-                    .kind("textarea")
-                    .hint(ctx.t("ideas_admin.edit_body_hint"))
-                    .required()
-                    .render(&form.errors))
-                button.button type="submit" { (ctx.t("ideas_admin.edit_save")) }
+        div.ds-card {
+            details.ds-details open[open] {
+                summary { (ctx.t("ideas_admin.edit")) }
+                div.stack {
+                    p.ds-paragraph data-size="sm" { (ctx.t("ideas_admin.edit_hint")) }
+                    form.stack method="post" action={ (detail_path(idea.id)) "/rediger" } novalidate {
+                        (csrf::field(&ctx.csrf_token()))
+                        (Field::new("title", ctx.t("ideas_admin.edit_title"), &form.title)
+                            .hint(ctx.t("ideas_admin.edit_title_hint"))
+                            .required()
+                            .render(&form.errors))
+                        (Field::new("body", ctx.t("ideas_admin.edit_body"), &form.body)
+                            .kind("textarea")
+                            .hint(ctx.t("ideas_admin.edit_body_hint"))
+                            .required()
+                            .render(&form.errors))
+                        div {
+                            button.ds-button type="submit" data-variant="primary" { (ctx.t("ideas_admin.edit_save")) }
+                        }
+                    }
+                }
             }
         }
     }
@@ -326,33 +371,37 @@ fn merge(
 ) -> Markup {
     let error = form.errors.get("into");
     html! {
-        section.idea-section aria-labelledby="merge-heading" {
-            h2 #merge-heading { (ctx.t("ideas_admin.merge")) }
-            @if targets.is_empty() {
-                p { (ctx.t("ideas_admin.merge_none")) }
-            } @else {
-                form method="post" action={ (detail_path(idea.id)) "/slå-sammen" } novalidate {
-                    (csrf::field(&ctx.csrf_token()))
-                    div.field.field-error[error.is_some()] {
-                        label for="into" { (ctx.t("ideas_admin.merge_into")) }
-                        p.hint #into-hint { (ctx.t("ideas_admin.merge_hint")) }
-                        @if let Some(message) = error {
-                            p.error-message #into-error { (message) }
-                        }
-                        select #into name="into" required
-                            aria-invalid=[error.map(|_| "true")]
-                            aria-describedby=(if error.is_some() { "into-hint into-error" } else { "into-hint" }) {
-                            option value="" { (ctx.t("ideas_admin.merge_choose")) }
-                            @for target in targets {
-                                @let value = target.id.to_string();
-                                option value=(value) selected[form.into == value] {
-                                    (title_of(ctx, target)) " – " (status_label(ctx, target.status))
-                                    ", " (crate::web::components::time::format(ctx.lang, target.created_at, Precision::Date))
+        details.ds-details open[error.is_some()] {
+            summary { (ctx.t("ideas_admin.merge")) }
+            div {
+                @if targets.is_empty() {
+                    p.ds-paragraph { (ctx.t("ideas_admin.merge_none")) }
+                } @else {
+                    form.stack method="post" action={ (detail_path(idea.id)) "/slå-sammen" } novalidate {
+                        (csrf::field(&ctx.csrf_token()))
+                        div.ds-field {
+                            label.ds-label for="into" { (ctx.t("ideas_admin.merge_into")) }
+                            div data-field="description" #into-hint { (ctx.t("ideas_admin.merge_hint")) }
+                            select.ds-input #into name="into" required
+                                aria-invalid=[error.map(|_| "true")]
+                                aria-describedby=(if error.is_some() { "into-hint into-error" } else { "into-hint" }) {
+                                option value="" { (ctx.t("ideas_admin.merge_choose")) }
+                                @for target in targets {
+                                    @let value = target.id.to_string();
+                                    option value=(value) selected[form.into == value] {
+                                        (title_of(ctx, target)) " – " (status_label(ctx, target.status))
+                                        ", " (crate::web::components::time::format(ctx.lang, target.created_at, Precision::Date))
+                                    }
                                 }
                             }
+                            @if let Some(message) = error {
+                                p.ds-validation-message data-field="validation" #into-error { (message) }
+                            }
+                        }
+                        div {
+                            button.ds-button type="submit" data-variant="primary" { (ctx.t("ideas_admin.merge_submit")) }
                         }
                     }
-                    button.button type="submit" { (ctx.t("ideas_admin.merge_submit")) }
                 }
             }
         }
