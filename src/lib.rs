@@ -119,6 +119,7 @@ impl Application {
                 .configure(admin::routes::configure)
                 .configure(settings::routes::configure)
                 .configure(ideas::configure)
+                .configure(events::configure)
                 .configure(exports::configure)
                 .configure(api::routes::configure)
                 .service(web::errors::fallback()) // after every route: 405 or 404

@@ -2,6 +2,15 @@
 //! them, people sign up (a seat or the waitlist), get a calendar invitation
 //! and a reminder, and may cancel through their private link.
 
+pub mod forms;
 pub mod ics;
 pub mod mails;
+pub mod routes;
 pub mod service;
+pub mod views;
+
+/// Every event route, public and staff.
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    routes::public::configure(cfg);
+    routes::admin::configure(cfg);
+}

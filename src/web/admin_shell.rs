@@ -13,6 +13,7 @@ use crate::web::layout::layout;
 pub enum Section {
     Dashboard,
     Ideas,
+    Events,
     Themes,
     Exports,
     Users,
@@ -23,9 +24,10 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 9] = [
+    const ALL: [Section; 10] = [
         Section::Dashboard,
         Section::Ideas,
+        Section::Events,
         Section::Themes,
         Section::Exports,
         Section::Users,
@@ -39,6 +41,7 @@ impl Section {
         match self {
             Section::Dashboard => "/admin",
             Section::Ideas => "/admin/ideer",
+            Section::Events => "/admin/arrangementer",
             Section::Themes => "/admin/temaer",
             Section::Exports => "/admin/eksport",
             Section::Users => "/admin/brukere",
@@ -53,6 +56,7 @@ impl Section {
         match self {
             Section::Dashboard => "admin.nav_dashboard",
             Section::Ideas => "admin.nav_ideas",
+            Section::Events => "events.admin.nav",
             Section::Themes => "admin.nav_themes",
             Section::Exports => "admin.nav_exports",
             Section::Users => "admin.nav_users",
@@ -67,7 +71,8 @@ impl Section {
         match self {
             // Observers export too, without personal data.
             Section::Dashboard | Section::Themes | Section::Exports => true,
-            Section::Ideas => role.can_edit(),
+            // Participant lists hold personal data; observers see none.
+            Section::Ideas | Section::Events => role.can_edit(),
             _ => role.is_admin(),
         }
     }

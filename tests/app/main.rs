@@ -14,6 +14,7 @@ mod cli;
 mod demo;
 mod errors;
 mod events;
+mod events_pages;
 mod exports;
 mod exports_cli;
 mod headers;

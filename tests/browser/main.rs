@@ -242,6 +242,106 @@ async fn my_idea_page(app: &common::TestApp) -> String {
     format!("/ideer/mine/{}", receipt.token.expect("token"))
 }
 
+/// Events: one with a waitlist and a participant of each kind, one full, one
+/// draft; returns public pages (name, path, lang) and staff pages.
+async fn seed_events(
+    app: &common::TestApp,
+    admin: &innspill::entities::user::Model,
+) -> (
+    Vec<(&'static str, String, &'static str)>,
+    Vec<(&'static str, String, &'static str)>,
+) {
+    use chrono::{Duration, Utc};
+    use innspill::entities::event::Kind;
+    use innspill::entities::event_signup::Status;
+    use innspill::events::service::{self, EventDetails, NewSignup};
+    use innspill::inputs::StakeholderGroup;
+    let starts_at = Utc::now() + Duration::days(14);
+    let details = |title: &str, capacity: Option<i32>| EventDetails {
+        kind: Kind::Workshop,
+        title: title.to_owned(),
+        description:
+            "Vi jobber i grupper rundt bordene og samler innspill på lapper.\n\nKaffe og mat."
+                .to_owned(),
+        location: Some("Kulturhuset, sal 2".to_owned()),
+        online_url: Some("https://teams.example.no/mote".to_owned()),
+        starts_at,
+        ends_at: starts_at + Duration::hours(3),
+        capacity,
+        signup_deadline: Some(starts_at - Duration::days(1)),
+        waitlist: true,
+        ask_diet: true,
+        ask_accessibility: true,
+        ask_organisation: true,
+        themes: Vec::new(),
+    };
+    let open = service::create(&app.db, &details("Verksted om reiseliv", Some(2)), admin.id)
+        .await
+        .expect("event");
+    service::publish(&app.db, open.id, admin.id)
+        .await
+        .expect("publish");
+    let person = |n: u32| NewSignup {
+        name: format!("Deltaker {n}"),
+        email: innspill::domain::Email::parse(&format!("d{n}@example.no")).expect("email"),
+        organisation: Some("Fjordfisk AS".to_owned()),
+        group: StakeholderGroup::BusinessOwner,
+        diet: Some("Vegetar".to_owned()),
+        accessibility: None,
+        news_opt_in: false,
+        language: innspill::web::Lang::Nb,
+        idempotency_key: None,
+    };
+    let mut tokens = Vec::new();
+    for n in 0..3 {
+        let receipt = service::sign_up(&app.db, open.id, person(n), None)
+            .await
+            .expect("sign-up")
+            .expect("open");
+        tokens.push(receipt.token.expect("token"));
+    }
+    let first = service::find_by_token(&app.db, &tokens[0])
+        .await
+        .expect("find")
+        .expect("signup");
+    service::set_status_by_staff(&app.db, first.id, Status::Attended, admin.id, None)
+        .await
+        .expect("check in");
+    let draft = service::create(
+        &app.db,
+        &details("Frokostmøte for næringslivet", None),
+        admin.id,
+    )
+    .await
+    .expect("draft");
+    (
+        vec![
+            ("events-nb", "/arrangementer".to_owned(), "nb"),
+            ("event-nb", format!("/arrangementer/{}", open.id), "nb"),
+            ("event-en", format!("/arrangementer/{}", open.id), "en"),
+            (
+                "my-signup-nn",
+                format!("/arrangementer/mine/{}", tokens[2]),
+                "nn",
+            ),
+        ],
+        vec![
+            ("events-admin-nb", "/admin/arrangementer".to_owned(), "nb"),
+            (
+                "event-admin-nb",
+                format!("/admin/arrangementer/{}", open.id),
+                "nb",
+            ),
+            ("event-new-en", "/admin/arrangementer/ny".to_owned(), "en"),
+            (
+                "event-edit-nn",
+                format!("/admin/arrangementer/{}/endre", draft.id),
+                "nn",
+            ),
+        ],
+    )
+}
+
 /// A page that needs a single-use token: the form that sets a new password.
 async fn reset_page(app: &common::TestApp) -> String {
     use innspill::admin::tokens::{self, Purpose};
@@ -301,6 +401,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let theme_id = seed_staff_data(&app, &admin).await;
     let edit_theme = format!("/admin/temaer/{theme_id}");
     let idea_pages = seed_ideas(&app, &admin).await;
+    let (event_pages, event_staff_pages) = seed_events(&app, &admin).await;
     let mut pages: Vec<Value> = pages()
         .into_iter()
         .map(|(name, path, lang, status)| {
@@ -317,6 +418,13 @@ async fn every_page_passes_axe_and_the_html_checker() {
         "path": my_idea_page(&app).await,
         "cookies": [{ "name": "lang", "value": "nn" }],
     }));
+    for (name, path, lang) in event_pages {
+        pages.push(json!({
+            "name": name,
+            "path": path,
+            "cookies": [{ "name": "lang", "value": lang }],
+        }));
+    }
     pages.push(json!({
         "name": "reset-password-nb",
         "path": reset_page(&app).await,
@@ -327,6 +435,11 @@ async fn every_page_passes_axe_and_the_html_checker() {
         .map(|(name, path, lang)| (*name, path.to_string(), *lang, &session))
         .chain(
             idea_pages
+                .into_iter()
+                .map(|(name, path, lang)| (name, path, lang, &session)),
+        )
+        .chain(
+            event_staff_pages
                 .into_iter()
                 .map(|(name, path, lang)| (name, path, lang, &session)),
         )

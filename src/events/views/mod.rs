@@ -1,0 +1,4 @@
+//! Markup of the event pages: public ones and the facilitators'.
+
+pub mod admin;
+pub mod public;
