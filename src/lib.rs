@@ -195,6 +195,7 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
     let first_admin = admin::service::ensure_first_admin(&db, &admin_email).await?;
     // Started before the server so a bad mail setting stops start-up at once.
     let mail_worker = mail::MailWorker::start(db.clone(), &settings)?;
+    let retention = events::retention::start(db.clone());
     let app = Application::build(settings, db)?;
     if let Some(password) = first_admin {
         println!("Created the first admin account. Sign in and change the password:");
@@ -207,6 +208,7 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
     let served = app.run_until_stopped().await;
     // The server has finished its requests; let the mail in flight go out too.
     mail_worker.stop().await;
+    retention.abort();
     served?;
     tracing::info!("stopped");
     Ok(())

@@ -5,6 +5,7 @@
 pub mod forms;
 pub mod ics;
 pub mod mails;
+pub mod retention;
 pub mod routes;
 pub mod service;
 pub mod views;

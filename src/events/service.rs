@@ -538,19 +538,9 @@ pub async fn cancel_signup(
     let freed = signup.status.holds_seat();
     set_signup_status(&txn, signup.id, Status::Cancelled).await?;
     mail::withdraw(&txn, &reminder_reference(signup.id)).await?;
-    // What they told us for the day itself is not needed once they do not come.
-    event_signup::Entity::update_many()
-        .col_expr(
-            event_signup::Column::Diet,
-            Expr::value(Option::<String>::None),
-        )
-        .col_expr(
-            event_signup::Column::Accessibility,
-            Expr::value(Option::<String>::None),
-        )
-        .filter(event_signup::Column::Id.eq(signup.id))
-        .exec(&txn)
-        .await?;
+    // Someone who will not come needs no record of who they are: their
+    // name, address and answers go now, the cancelled seat stays counted.
+    forget_person(&txn, &signup).await?;
     audit::record(
         &txn,
         Entry::new(None, "event.signup_cancel").on("event_signup", signup.id),
@@ -874,4 +864,76 @@ pub async fn set_status_by_staff(
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// Erases the person behind a sign-up: their contact row (and any mail still
+/// queued for them) and their answers for the day. The sign-up itself stays,
+/// anonymous, so counts by status and group still add up.
+async fn forget_person(
+    db: &impl ConnectionTrait,
+    signup: &event_signup::Model,
+) -> Result<(), AppError> {
+    event_signup::Entity::update_many()
+        .col_expr(
+            event_signup::Column::ContactId,
+            Expr::value(Option::<Uuid>::None),
+        )
+        .col_expr(
+            event_signup::Column::Diet,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            event_signup::Column::Accessibility,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(event_signup::Column::Id.eq(signup.id))
+        .exec(db)
+        .await?;
+    if let Some(contact_id) = signup.contact_id {
+        submission::erase_contact(db, contact_id).await?;
+    }
+    Ok(())
+}
+
+/// How long after an event its participants' personal data is kept: time
+/// to send a summary and collect the results, as the sign-up form promises.
+pub const KEEP_AFTER_EVENT: Duration = Duration::days(30);
+
+/// Erases the personal data of everyone signed up for events that ended
+/// more than `KEEP_AFTER_EVENT` before `now`; returns how many sign-ups.
+pub async fn erase_ended(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let ended = event::Entity::find()
+        .filter(event::Column::EndsAt.lt(now - KEEP_AFTER_EVENT))
+        .all(db)
+        .await?;
+    let mut erased = 0;
+    for event in ended {
+        let txn = db.begin().await?;
+        let holding = event_signup::Entity::find()
+            .filter(event_signup::Column::EventId.eq(event.id))
+            .filter(
+                Condition::any()
+                    .add(event_signup::Column::ContactId.is_not_null())
+                    .add(event_signup::Column::Diet.is_not_null())
+                    .add(event_signup::Column::Accessibility.is_not_null()),
+            )
+            .all(&txn)
+            .await?;
+        if holding.is_empty() {
+            continue;
+        }
+        for signup in &holding {
+            forget_person(&txn, signup).await?;
+        }
+        audit::record(
+            &txn,
+            Entry::new(None, "event.participants_erased")
+                .on("event", event.id)
+                .details(holding.len().to_string()),
+        )
+        .await?;
+        txn.commit().await?;
+        erased += holding.len() as u64;
+    }
+    Ok(erased)
 }

@@ -395,3 +395,66 @@ async fn moving_an_event_sends_updated_invitations_and_cancelling_it_cancels_the
             .any(|m| m.subject.starts_with("Avlyst"))
     );
 }
+
+#[tokio::test]
+async fn personal_data_goes_when_a_participant_cancels_and_a_month_after_the_event() {
+    let app = spawn_app().await;
+    let staff = create_user(&app, Role::Facilitator).await;
+    let mut plan = details(None, false);
+    plan.ask_accessibility = true;
+    let event_id = published_event(&app.db, staff.id, &plan).await;
+    let mut kept = person(1);
+    kept.accessibility = Some("Rullestol".to_owned());
+    let kept = service::sign_up(&app.db, event_id, kept, Some(&context()))
+        .await
+        .unwrap()
+        .unwrap();
+    let leaving = service::sign_up(&app.db, event_id, person(2), Some(&context()))
+        .await
+        .unwrap()
+        .unwrap();
+
+    // Cancelling erases the person at once; the sign-up stays, anonymous.
+    service::cancel_signup(&app.db, leaving.id, Some(&context()))
+        .await
+        .unwrap();
+    let row = service::find_signup(&app.db, leaving.id).await.unwrap();
+    assert_eq!(
+        (row.status, row.contact_id, row.diet.clone()),
+        (Status::Cancelled, None, None)
+    );
+    assert!(
+        mails_to(&app.db, "deltaker2@example.no").await.is_empty(),
+        "no mail left for them"
+    );
+    let contacts = innspill::entities::contact::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(contacts.len(), 1);
+
+    // Within a month of the event nothing more goes; after it, everything.
+    let event = service::find(&app.db, event_id).await.unwrap();
+    let soon = event.ends_at + Duration::days(29);
+    assert_eq!(service::erase_ended(&app.db, soon).await.unwrap(), 0);
+    let later = event.ends_at + Duration::days(31);
+    assert_eq!(service::erase_ended(&app.db, later).await.unwrap(), 1);
+    let row = service::find_signup(&app.db, kept.id).await.unwrap();
+    assert_eq!(
+        (row.contact_id, row.diet, row.accessibility),
+        (None, None, None)
+    );
+    assert_eq!(row.status, Status::Confirmed, "the seat still counts");
+    assert!(
+        innspill::entities::contact::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        service::erase_ended(&app.db, later).await.unwrap(),
+        0,
+        "a second pass finds nothing"
+    );
+}
