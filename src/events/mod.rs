@@ -2,9 +2,12 @@
 //! them, people sign up (a seat or the waitlist), get a calendar invitation
 //! and a reminder, and may cancel through their private link.
 
+pub mod export;
 pub mod forms;
 pub mod ics;
 pub mod mails;
+pub mod message;
+pub mod participants;
 pub mod retention;
 pub mod routes;
 pub mod service;
@@ -14,4 +17,6 @@ pub mod views;
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     routes::public::configure(cfg);
     routes::admin::configure(cfg);
+    routes::checkin::configure(cfg);
+    routes::participants::configure(cfg);
 }

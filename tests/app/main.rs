@@ -15,6 +15,7 @@ mod demo;
 mod errors;
 mod events;
 mod events_pages;
+mod events_participants;
 mod exports;
 mod exports_cli;
 mod headers;

@@ -18,7 +18,12 @@ use serde_json::{Value, json};
 
 use common::repo_root;
 
-const SCENARIOS: &[&str] = &["language-switch", "share-idea", "support-idea"];
+const SCENARIOS: &[&str] = &[
+    "language-switch",
+    "share-idea",
+    "support-idea",
+    "sign-up-event",
+];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
 fn pages() -> Vec<(&'static str, String, &'static str, u16)> {
@@ -242,8 +247,8 @@ async fn my_idea_page(app: &common::TestApp) -> String {
     format!("/ideer/mine/{}", receipt.token.expect("token"))
 }
 
-/// Events: one with a waitlist and a participant of each kind, one full, one
-/// draft; returns public pages (name, path, lang) and staff pages.
+/// Events: one full with a waitlist and a participant of each kind, one with
+/// seats free, one draft; returns public pages (name, path, lang) and staff pages.
 async fn seed_events(
     app: &common::TestApp,
     admin: &innspill::entities::user::Model,
@@ -307,6 +312,17 @@ async fn seed_events(
     service::set_status_by_staff(&app.db, first.id, Status::Attended, admin.id, None)
         .await
         .expect("check in");
+    // Seats free, for the sign-up scenario.
+    let roomy = service::create(
+        &app.db,
+        &details("Innspillsmøte om næringslivet", Some(40)),
+        admin.id,
+    )
+    .await
+    .expect("event");
+    service::publish(&app.db, roomy.id, admin.id)
+        .await
+        .expect("publish");
     let draft = service::create(
         &app.db,
         &details("Frokostmøte for næringslivet", None),
@@ -337,6 +353,36 @@ async fn seed_events(
                 "event-edit-nn",
                 format!("/admin/arrangementer/{}/endre", draft.id),
                 "nn",
+            ),
+            (
+                "event-checkin-nb",
+                format!("/admin/arrangementer/{}/innsjekk", open.id),
+                "nb",
+            ),
+            (
+                "event-checkin-search-en",
+                format!("/admin/arrangementer/{}/innsjekk?q=deltaker+2", open.id),
+                "en",
+            ),
+            (
+                "event-checkin-empty-nn",
+                format!("/admin/arrangementer/{}/innsjekk", roomy.id),
+                "nn",
+            ),
+            (
+                "event-print-nb",
+                format!("/admin/arrangementer/{}/innsjekk/utskrift", open.id),
+                "nb",
+            ),
+            (
+                "event-message-nb",
+                format!("/admin/arrangementer/{}/e-post", open.id),
+                "nb",
+            ),
+            (
+                "event-message-none-en",
+                format!("/admin/arrangementer/{}/e-post", roomy.id),
+                "en",
             ),
         ],
     )

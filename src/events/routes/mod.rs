@@ -1,6 +1,8 @@
 //! Handlers of the event pages.
 
 pub mod admin;
+pub mod checkin;
+pub mod participants;
 pub mod public;
 
 use crate::AppState;

@@ -9,6 +9,7 @@ use crate::entities::event_signup::Status;
 use crate::entities::{theme, user};
 use crate::events::forms::{EventForm, KINDS, kind_code, kind_label_key};
 use crate::events::service::{Participant, seats_left};
+use crate::events::views::participants;
 use crate::events::views::public::{status_key, when};
 use crate::inputs::StakeholderGroup;
 use crate::themes::service::name_in;
@@ -238,6 +239,7 @@ pub fn detail(
                 }
                 section.stack aria-labelledby="participants-heading" {
                     h2.ds-heading data-size="sm" #participants-heading { (ctx.t("events.admin.participants")) }
+                    (participants::tools(ctx, event))
                     @if participants.is_empty() {
                         div.ds-alert data-color="info" { (ctx.t("events.admin.no_participants")) }
                     } @else {
@@ -260,6 +262,7 @@ pub fn detail(
                                 }
                             }
                         }
+                        (participants::export_form(ctx, event))
                     }
                 }
             }

@@ -1,4 +1,6 @@
 //! Markup of the event pages: public ones and the facilitators'.
 
 pub mod admin;
+pub mod checkin;
+pub mod participants;
 pub mod public;
