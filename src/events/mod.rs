@@ -1,6 +1,7 @@
 //! Input meetings, workshops and breakfast meetings: facilitators publish
 //! them, people sign up (a seat or the waitlist), get a calendar invitation
 //! and a reminder, and may cancel through their private link.
+//! Facilitators then capture what came out of them (`workshop`).
 
 pub mod forms;
 pub mod ics;
@@ -8,6 +9,7 @@ pub mod mails;
 pub mod routes;
 pub mod service;
 pub mod views;
+pub mod workshop;
 
 /// Every event route, public and staff.
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
