@@ -15,4 +15,5 @@ pub mod workshop;
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     routes::public::configure(cfg);
     routes::admin::configure(cfg);
+    routes::results::configure(cfg);
 }

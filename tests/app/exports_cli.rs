@@ -105,7 +105,7 @@ fn a_bad_format_is_refused_with_the_choices() {
 }
 
 /// LibreOffice converts `file` to UTF-8 CSV with `,` in `out`, and returns it.
-fn libreoffice_csv(file: &Path, infilter: Option<&str>, work: &Path) -> String {
+pub fn libreoffice_csv(file: &Path, infilter: Option<&str>, work: &Path) -> String {
     let out = work.join("out");
     let mut soffice = Command::new("soffice");
     soffice

@@ -38,3 +38,4 @@ mod shutdown;
 mod signin;
 mod site;
 mod themes;
+mod workshops;

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod public;
+pub mod results;
 
 use crate::AppState;
 use crate::events::ics::Organizer;

@@ -2,3 +2,5 @@
 
 pub mod admin;
 pub mod public;
+pub mod report;
+pub mod results;
