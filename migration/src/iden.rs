@@ -223,3 +223,34 @@ pub enum EventSignups {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(DeriveIden)]
+pub enum Workshops {
+    Table,
+    EventId,
+    Method,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum WorkshopTables {
+    Table,
+    Id,
+    EventId,
+    Position,
+    Name,
+    ThemeId,
+    Host,
+    Summary,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum WorkshopNotes {
+    Table,
+    InputId,
+    EventId,
+    TableId,
+    Votes,
+}

@@ -30,6 +30,9 @@ mod m20261201_000070_add_main_colour_to_programme_settings;
 mod m20261201_000080_create_events;
 mod m20261201_000081_create_event_signups;
 mod m20261201_000082_add_reference_to_outbox;
+mod m20261201_000090_create_workshops;
+mod m20261201_000091_create_workshop_tables;
+mod m20261201_000092_create_workshop_notes;
 
 pub struct Migrator;
 
@@ -64,6 +67,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000080_create_events::Migration),
             Box::new(m20261201_000081_create_event_signups::Migration),
             Box::new(m20261201_000082_add_reference_to_outbox::Migration),
+            Box::new(m20261201_000090_create_workshops::Migration),
+            Box::new(m20261201_000091_create_workshop_tables::Migration),
+            Box::new(m20261201_000092_create_workshop_notes::Migration),
         ]
     }
 }

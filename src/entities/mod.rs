@@ -17,3 +17,6 @@ pub mod support;
 pub mod theme;
 pub mod user;
 pub mod user_token;
+pub mod workshop;
+pub mod workshop_note;
+pub mod workshop_table;

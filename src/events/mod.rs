@@ -1,6 +1,7 @@
 //! Input meetings, workshops and breakfast meetings: facilitators publish
 //! them, people sign up (a seat or the waitlist), get a calendar invitation
 //! and a reminder, and may cancel through their private link.
+//! Facilitators then capture what came out of them (`workshop`).
 
 pub mod export;
 pub mod forms;
@@ -12,6 +13,7 @@ pub mod retention;
 pub mod routes;
 pub mod service;
 pub mod views;
+pub mod workshop;
 
 /// Every event route, public and staff.
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
@@ -19,4 +21,5 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     routes::admin::configure(cfg);
     routes::checkin::configure(cfg);
     routes::participants::configure(cfg);
+    routes::results::configure(cfg);
 }

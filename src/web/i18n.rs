@@ -102,6 +102,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../assets/locales/", $lang, "/appearance.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/events.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/workshops.toml")),
         )
     };
 }

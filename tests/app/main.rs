@@ -39,3 +39,4 @@ mod shutdown;
 mod signin;
 mod site;
 mod themes;
+mod workshops;

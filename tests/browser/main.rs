@@ -330,6 +330,7 @@ async fn seed_events(
     )
     .await
     .expect("draft");
+    let workshop_pages = seed_workshop(app, admin, open.id).await;
     (
         vec![
             ("events-nb", "/arrangementer".to_owned(), "nb"),
@@ -384,8 +385,111 @@ async fn seed_events(
                 format!("/admin/arrangementer/{}/e-post", roomy.id),
                 "en",
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(workshop_pages)
+        .collect(),
     )
+}
+
+/// Workshop results for `event_id`: a method, two themed tables (one with
+/// a host's summary), a wall of notes with dot votes and one without a
+/// table or theme; returns the capture, table and report pages.
+async fn seed_workshop(
+    app: &common::TestApp,
+    admin: &innspill::entities::user::Model,
+    event_id: uuid::Uuid,
+) -> Vec<(&'static str, String, &'static str)> {
+    use innspill::events::workshop::notes::{self, Paste};
+    use innspill::events::workshop::tables::{self, TableDetails};
+    use innspill::events::workshop::{self, Method};
+    use innspill::inputs::StakeholderGroup;
+    let themes = innspill::themes::service::list_active(&app.db)
+        .await
+        .expect("themes");
+    workshop::set_method(&app.db, event_id, Some(Method::CafeDialogue), admin.id)
+        .await
+        .expect("method");
+    let harbour = tables::add_table(
+        &app.db,
+        event_id,
+        &TableDetails {
+            name: "Bord 1: Havna".to_owned(),
+            theme_id: Some(themes[0].id),
+            host: Some("Kari Nordmann".to_owned()),
+            summary: Some(
+                "Havna må bli et sted folk vil være.\n\nFlere vil ha benker, lys og en kafé på kaia."
+                    .to_owned(),
+            ),
+        },
+        admin.id,
+    )
+    .await
+    .expect("table");
+    let fish = tables::add_table(
+        &app.db,
+        event_id,
+        &TableDetails {
+            name: "Bord 2: Fisken".to_owned(),
+            theme_id: Some(themes[1].id),
+            host: None,
+            summary: None,
+        },
+        admin.id,
+    )
+    .await
+    .expect("table");
+    for (table, text) in [
+        (
+            Some(harbour.id),
+            "Kafé på kaia om sommeren\nBenker og lys langs bryggeområdet\nGjestehavn for turistbåter",
+        ),
+        (
+            Some(fish.id),
+            "Mottak for kongekrabbe\nSommerjobber for ungdom på fiskemottaket",
+        ),
+        (None, "Bedre busstilbud til Øya om kvelden"),
+    ] {
+        notes::paste(
+            &app.db,
+            event_id,
+            &Paste {
+                text: text.to_owned(),
+                table_id: table,
+                themes: Vec::new(),
+                group: StakeholderGroup::Other,
+                language: innspill::web::Lang::Nb,
+                key: None,
+            },
+            admin.id,
+        )
+        .await
+        .expect("paste")
+        .expect("stored");
+    }
+    let notes = workshop::results::notes(&app.db, event_id)
+        .await
+        .expect("notes");
+    let votes: Vec<(uuid::Uuid, i32)> = notes
+        .iter()
+        .zip([7, 3, 0, 5, 2, 1])
+        .map(|(note, votes)| (note.input_id, votes))
+        .collect();
+    notes::set_votes(&app.db, event_id, &votes, admin.id)
+        .await
+        .expect("votes");
+    let results = format!("/admin/arrangementer/{event_id}/resultater");
+    vec![
+        ("workshop-results-nb", results.clone(), "nb"),
+        ("workshop-results-en", results.clone(), "en"),
+        (
+            "workshop-table-nn",
+            format!("{results}/bord/{}", harbour.id),
+            "nn",
+        ),
+        ("workshop-report-nb", format!("{results}/rapport"), "nb"),
+        ("workshop-report-nn", format!("{results}/rapport"), "nn"),
+    ]
 }
 
 /// A page that needs a single-use token: the form that sets a new password.

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod checkin;
 pub mod participants;
 pub mod public;
+pub mod results;
 
 use crate::AppState;
 use crate::events::ics::Organizer;

@@ -227,6 +227,7 @@ pub fn detail(
                 }
                 div.cluster {
                     a.ds-button data-variant="secondary" data-size="sm" href={ (path) "/endre" } { (ctx.t("events.admin.edit")) }
+                    a.ds-button data-variant="secondary" data-size="sm" href={ (path) "/resultater" } { (ctx.t("workshops.results_link")) }
                     @if event.status == EventStatus::Draft {
                         (post_button(ctx, &format!("{path}/publiser"), ctx.t("events.admin.publish"), false))
                     }

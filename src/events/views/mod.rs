@@ -4,3 +4,5 @@ pub mod admin;
 pub mod checkin;
 pub mod participants;
 pub mod public;
+pub mod report;
+pub mod results;

@@ -59,6 +59,21 @@ pub async fn store(
     Ok(())
 }
 
+/// Removes input `id`'s entry from the full-text index, before the input
+/// itself is deleted. PostgreSQL keeps the index in the row, so only
+/// SQLite's FTS5 table has anything to remove.
+pub async fn remove(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "DELETE FROM inputs_fts WHERE inputs_fts MATCH ?",
+            [format!("key:k{}", id.simple()).into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// Computes the search text of every input that has none yet: inputs from
 /// before search existed (run after migrating) and rows inserted in bulk
 /// without it (the demo generator may call this after inserting). Returns

@@ -10,6 +10,6 @@ mod index;
 mod query;
 mod text;
 
-pub use index::{index_pending, store};
+pub use index::{index_pending, remove, store};
 pub use query::{Ranked, SearchTerms, condition, ranked};
 pub use text::index_text;
