@@ -34,8 +34,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             });
     } else {
         options.max_connections(16);
+        return Database::connect(options).await;
     }
-    Database::connect(options).await
+    // Opening a SQLite file switches it to WAL, which waits for a writer:
+    // another instance migrating the same file may hold it longer than the
+    // busy timeout, so wait as long as for the migration itself.
+    let deadline = std::time::Instant::now() + SQLITE_MIGRATION_WAIT;
+    loop {
+        match Database::connect(options.clone()).await {
+            Err(err) if std::time::Instant::now() < deadline && is_busy(&err) => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Applies pending migrations, one instance at a time: instances started
