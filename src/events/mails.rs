@@ -171,10 +171,7 @@ pub fn cancelled(
     event: &event::Model,
     person: &Person,
 ) -> NewMail {
-    let body = body(lang, event, lang.t("events.mail.cancelled").to_owned());
-    let body = footer(lang, context, body);
-    compose(lang, person, "events.mail.cancelled_subject", event, &body)
-        .attach(invitation(context, event, person))
+    cancelled_waiting(lang, context, event, person).attach(invitation(context, event, person))
 }
 
 /// The event is called off, to someone still waiting for a seat.

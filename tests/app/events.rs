@@ -436,9 +436,19 @@ async fn personal_data_goes_when_a_participant_cancels_and_a_month_after_the_eve
     // Within a month of the event nothing more goes; after it, everything.
     let event = service::find(&app.db, event_id).await.unwrap();
     let soon = event.ends_at + Duration::days(29);
-    assert_eq!(service::erase_ended(&app.db, soon).await.unwrap(), 0);
+    assert_eq!(
+        innspill::events::retention::erase_ended(&app.db, soon)
+            .await
+            .unwrap(),
+        0
+    );
     let later = event.ends_at + Duration::days(31);
-    assert_eq!(service::erase_ended(&app.db, later).await.unwrap(), 1);
+    assert_eq!(
+        innspill::events::retention::erase_ended(&app.db, later)
+            .await
+            .unwrap(),
+        1
+    );
     let row = service::find_signup(&app.db, kept.id).await.unwrap();
     assert_eq!(
         (row.contact_id, row.diet, row.accessibility),
@@ -453,7 +463,9 @@ async fn personal_data_goes_when_a_participant_cancels_and_a_month_after_the_eve
             .is_empty()
     );
     assert_eq!(
-        service::erase_ended(&app.db, later).await.unwrap(),
+        innspill::events::retention::erase_ended(&app.db, later)
+            .await
+            .unwrap(),
         0,
         "a second pass finds nothing"
     );

@@ -4,7 +4,9 @@ pub mod admin;
 pub mod checkin;
 pub mod participants;
 pub mod public;
+pub mod report;
 pub mod results;
+pub mod tables;
 
 use crate::AppState;
 use crate::events::ics::Organizer;

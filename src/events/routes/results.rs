@@ -1,37 +1,33 @@
 //! The facilitators' workshop results pages: the capture page and its
 //! forms (method, tables, pasting notes, dot votes, deleting a note), a
-//! table's form, the printable report and the notes as a file.
+//! routes of a table's form, the printable report and the notes as a file.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{
-    CACHE_CONTROL, CONTENT_ENCODING, ContentDisposition, DispositionParam, DispositionType,
-};
 use actix_web::{HttpResponse, web};
-use chrono::Utc;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::report;
+use super::tables as table_routes;
 use crate::AppState;
 use crate::entities::event;
 use crate::error::AppError;
 use crate::events::service;
-use crate::events::views::report as report_views;
 use crate::events::views::results::{self as views, CapturePage, results_path};
 use crate::events::workshop::forms::{MethodForm, PasteForm, TableForm, VotesForm, paste_problem};
 use crate::events::workshop::notes::{self, Pasted};
-use crate::events::workshop::tables::{self, Direction};
-use crate::events::workshop::{self, export as notes_export, results};
-use crate::exports::stream::{self, SharedBuf};
-use crate::exports::{Export, Format};
+use crate::events::workshop::tables::{self};
+use crate::events::workshop::{self, results};
 use crate::themes::service as themes;
 use crate::web::auth::Editor;
 use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
 use crate::web::{PageContext, html, html_status, see_other, session};
 
-const RESULTS: &str = "/admin/arrangementer/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}/resultater";
-const TABLE: &str = "/bord/{table:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+pub(super) const RESULTS: &str = "/admin/arrangementer/{id:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}/resultater";
+pub(super) const TABLE: &str =
+    "/bord/{table:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
 
 /// The session key holding what the last paste stored, for its notice.
 const PASTED: &str = "workshop_pasted";
@@ -40,30 +36,36 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let at = |rest: &str| format!("{RESULTS}{rest}");
     cfg.route(RESULTS, web::get().to(capture_page))
         .route(&at("/metode"), web::post().to(save_method))
-        .route(&at("/bord"), web::post().to(add_table))
-        .route(&at(TABLE), web::get().to(table_form))
-        .route(&at(TABLE), web::post().to(save_table))
-        .route(&at(&format!("{TABLE}/flytt")), web::post().to(move_table))
-        .route(&at(&format!("{TABLE}/fjern")), web::post().to(remove_table))
+        .route(&at("/bord"), web::post().to(table_routes::add_table))
+        .route(&at(TABLE), web::get().to(table_routes::table_form))
+        .route(&at(TABLE), web::post().to(table_routes::save_table))
+        .route(
+            &at(&format!("{TABLE}/flytt")),
+            web::post().to(table_routes::move_table),
+        )
+        .route(
+            &at(&format!("{TABLE}/fjern")),
+            web::post().to(table_routes::remove_table),
+        )
         .route(&at("/lapper"), web::post().to(paste_notes))
         .route(&at("/lapper/slett"), web::post().to(delete_note))
         .route(&at("/stemmer"), web::post().to(save_votes))
-        .route(&at("/rapport"), web::get().to(report))
-        .route(&at("/eksport"), web::get().to(download_notes));
+        .route(&at("/rapport"), web::get().to(report::report))
+        .route(&at("/eksport"), web::get().to(report::download_notes));
 }
 
 /// What the capture page shows besides the stored results: the forms as
 /// sent (when one comes back) and their messages.
 #[derive(Default)]
-struct Sent {
-    method: Option<MethodForm>,
-    table: Option<TableForm>,
-    paste: Option<PasteForm>,
-    votes: Option<VotesForm>,
-    errors: FormErrors,
+pub(super) struct Sent {
+    pub(super) method: Option<MethodForm>,
+    pub(super) table: Option<TableForm>,
+    pub(super) paste: Option<PasteForm>,
+    pub(super) votes: Option<VotesForm>,
+    pub(super) errors: FormErrors,
 }
 
-async fn render_capture(
+pub(super) async fn render_capture(
     ctx: &PageContext,
     state: &AppState,
     me: &crate::entities::user::Model,
@@ -134,7 +136,7 @@ fn take_notice(ctx: &PageContext, session: &Session) -> Option<String> {
     Some(text)
 }
 
-fn back_to(event_id: Uuid, anchor: &str) -> HttpResponse {
+pub(super) fn back_to(event_id: Uuid, anchor: &str) -> HttpResponse {
     see_other(&format!("{}#{anchor}", results_path(event_id)))
 }
 
@@ -176,135 +178,6 @@ async fn save_method(
             render_capture(&ctx, &state, &me, &event, sent, None).await
         }
     }
-}
-
-#[tracing::instrument(skip_all)]
-async fn add_table(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    id: web::Path<Uuid>,
-    CsrfForm(form): CsrfForm<TableForm>,
-) -> Result<HttpResponse, AppError> {
-    let event = service::find(&state.db, *id).await?;
-    let active = themes::list_active(&state.db).await?;
-    match form.check(&ctx, &active) {
-        Ok(details) => {
-            tables::add_table(&state.db, event.id, &details, me.id).await?;
-            session::flash(&session, "workshops.notice.table_added");
-            Ok(back_to(event.id, "tables"))
-        }
-        Err(errors) => {
-            let sent = Sent {
-                table: Some(form),
-                errors,
-                ..Sent::default()
-            };
-            render_capture(&ctx, &state, &me, &event, sent, None).await
-        }
-    }
-}
-
-/// The themes a table's form offers: the active ones, and the table's own
-/// even when it has been deactivated since, so saving does not drop it.
-async fn table_themes(
-    state: &AppState,
-    current: Option<Uuid>,
-) -> Result<Vec<crate::entities::theme::Model>, AppError> {
-    Ok(themes::list(&state.db)
-        .await?
-        .into_iter()
-        .filter(|theme| theme.active || Some(theme.id) == current)
-        .collect())
-}
-
-#[tracing::instrument(skip_all)]
-async fn table_form(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, AppError> {
-    let (event_id, table_id) = path.into_inner();
-    let event = service::find(&state.db, event_id).await?;
-    let table = tables::find_table(&state.db, event.id, table_id).await?;
-    let offered = table_themes(&state, table.theme_id).await?;
-    let form = TableForm::from_table(&table);
-    Ok(html(views::table_page(
-        &ctx,
-        &me,
-        &event,
-        &table,
-        &offered,
-        &form,
-        &FormErrors::new(),
-    )))
-}
-
-#[tracing::instrument(skip_all)]
-async fn save_table(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    path: web::Path<(Uuid, Uuid)>,
-    CsrfForm(form): CsrfForm<TableForm>,
-) -> Result<HttpResponse, AppError> {
-    let (event_id, table_id) = path.into_inner();
-    let event = service::find(&state.db, event_id).await?;
-    let table = tables::find_table(&state.db, event.id, table_id).await?;
-    let offered = table_themes(&state, table.theme_id).await?;
-    match form.check(&ctx, &offered) {
-        Ok(details) => {
-            tables::update_table(&state.db, event.id, table.id, &details, me.id).await?;
-            session::flash(&session, "workshops.notice.table_saved");
-            Ok(back_to(event.id, "tables"))
-        }
-        Err(errors) => Ok(html_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            views::table_page(&ctx, &me, &event, &table, &offered, &form, &errors),
-        )),
-    }
-}
-
-#[derive(Deserialize)]
-struct MoveForm {
-    direction: String,
-}
-
-#[tracing::instrument(skip_all)]
-async fn move_table(
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    path: web::Path<(Uuid, Uuid)>,
-    CsrfForm(form): CsrfForm<MoveForm>,
-) -> Result<HttpResponse, AppError> {
-    let (event_id, table_id) = path.into_inner();
-    let direction = match form.direction.as_str() {
-        "up" => Direction::Up,
-        "down" => Direction::Down,
-        other => return Err(AppError::Validation(format!("direction {other:?}"))),
-    };
-    tables::move_table(&state.db, event_id, table_id, direction, me.id).await?;
-    Ok(back_to(event_id, "tables"))
-}
-
-#[derive(Deserialize)]
-struct Empty {}
-
-#[tracing::instrument(skip_all)]
-async fn remove_table(
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    path: web::Path<(Uuid, Uuid)>,
-    _form: CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let (event_id, table_id) = path.into_inner();
-    tables::remove_table(&state.db, event_id, table_id, me.id).await?;
-    session::flash(&session, "workshops.notice.table_removed");
-    Ok(back_to(event_id, "tables"))
 }
 
 #[tracing::instrument(skip_all)]
@@ -402,58 +275,4 @@ async fn save_votes(
             render_capture(&ctx, &state, &me, &event, sent, None).await
         }
     }
-}
-
-#[tracing::instrument(skip_all)]
-async fn report(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
-    let event = service::find(&state.db, *id).await?;
-    let results = results::results(&state.db, event.id).await?;
-    let all = themes::list(&state.db).await?;
-    Ok(html(report_views::report(
-        &ctx, &me, &event, &results, &all,
-    )))
-}
-
-#[derive(Deserialize)]
-struct DownloadQuery {
-    format: String,
-}
-
-/// The event's notes as CSV for Excel, XLSX or JSON, through the shared
-/// exporter; the header and theme names in the page's language.
-#[tracing::instrument(skip_all, fields(user = %me.id))]
-async fn download_notes(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    id: web::Path<Uuid>,
-    query: web::Query<DownloadQuery>,
-) -> Result<HttpResponse, AppError> {
-    let format = Format::parse(&query.format)
-        .ok_or_else(|| AppError::Validation(format!("unknown format {:?}", query.format)))?;
-    let event = service::find(&state.db, *id).await?;
-    let table = notes_export::table(ctx.lang);
-    let source = notes_export::NoteSource::new(state.db.clone(), event, ctx.lang);
-    let buf = SharedBuf::default();
-    let export = Export::new(source, format, &table, buf.clone())?;
-    let mut response = HttpResponse::Ok();
-    response
-        .content_type(format.content_type())
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(
-                format.file_name(notes_export::RESOURCE, Utc::now()),
-            )],
-        })
-        .insert_header((CACHE_CONTROL, "no-store"));
-    if format == Format::Xlsx {
-        // Already a zip: compressing it again costs time and saves nothing.
-        response.insert_header((CONTENT_ENCODING, "identity"));
-    }
-    Ok(response.streaming(stream::body(export, buf)))
 }
