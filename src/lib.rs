@@ -14,6 +14,7 @@ pub mod events;
 pub mod exports;
 pub mod ideas;
 pub mod inputs;
+pub mod interviews;
 pub mod mail;
 pub mod settings;
 pub mod site;
@@ -120,6 +121,7 @@ impl Application {
                 .configure(settings::routes::configure)
                 .configure(ideas::configure)
                 .configure(events::configure)
+                .configure(interviews::configure)
                 .configure(exports::configure)
                 .configure(api::routes::configure)
                 .service(web::errors::fallback()) // after every route: 405 or 404

@@ -254,3 +254,94 @@ pub enum WorkshopNotes {
     TableId,
     Votes,
 }
+
+#[derive(DeriveIden)]
+pub enum Businesses {
+    Table,
+    Id,
+    OrgNumber,
+    Name,
+    Industry,
+    Employees,
+    SizeBand,
+    PreferredFormat,
+    Message,
+    Status,
+    WantsContact,
+    ContactId,
+    Language,
+    PrivateTokenHash,
+    IdempotencyKey,
+    CalendarSequence,
+    ConsentAt,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum BusinessThemes {
+    Table,
+    BusinessId,
+    ThemeId,
+}
+
+#[derive(DeriveIden)]
+pub enum InterviewSlots {
+    Table,
+    Id,
+    StartsAt,
+    EndsAt,
+    Location,
+    OnlineUrl,
+    FacilitatorId,
+    BusinessId,
+    BookedAt,
+    Status,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum InterviewQuestions {
+    Table,
+    Id,
+    Position,
+    Topic,
+    Text,
+    Help,
+    Active,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Interviews {
+    Table,
+    Id,
+    BusinessId,
+    InterviewerId,
+    HeldAt,
+    Status,
+    Summary,
+    EmployeeChange,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum InterviewAnswers {
+    Table,
+    InterviewId,
+    QuestionId,
+    Question,
+    Answer,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum InterviewFindings {
+    Table,
+    InputId,
+    InterviewId,
+    BusinessId,
+}

@@ -33,6 +33,10 @@ mod m20261201_000082_add_reference_to_outbox;
 mod m20261201_000090_create_workshops;
 mod m20261201_000091_create_workshop_tables;
 mod m20261201_000092_create_workshop_notes;
+mod m20261201_000100_create_businesses;
+mod m20261201_000101_create_interview_slots;
+mod m20261201_000102_create_interview_questions;
+mod m20261201_000103_create_interviews;
 
 pub struct Migrator;
 
@@ -70,6 +74,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000090_create_workshops::Migration),
             Box::new(m20261201_000091_create_workshop_tables::Migration),
             Box::new(m20261201_000092_create_workshop_notes::Migration),
+            Box::new(m20261201_000100_create_businesses::Migration),
+            Box::new(m20261201_000101_create_interview_slots::Migration),
+            Box::new(m20261201_000102_create_interview_questions::Migration),
+            Box::new(m20261201_000103_create_interviews::Migration),
         ]
     }
 }

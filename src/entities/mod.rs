@@ -2,12 +2,19 @@
 
 pub mod api_token;
 pub mod audit_log;
+pub mod business;
+pub mod business_theme;
 pub mod contact;
 pub mod event;
 pub mod event_signup;
 pub mod event_theme;
 pub mod input;
 pub mod input_theme;
+pub mod interview;
+pub mod interview_answer;
+pub mod interview_finding;
+pub mod interview_question;
+pub mod interview_slot;
 pub mod outbox;
 pub mod outbox_attachment;
 pub mod programme_settings;

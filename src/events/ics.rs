@@ -1,39 +1,39 @@
-//! Calendar files (RFC 5545) for events: the invitation mailed to a
-//! participant (METHOD:REQUEST, or CANCEL when the event is called off), the
-//! public file of one event and the feed of all of them (METHOD:PUBLISH).
-//!
-//! Times are written in UTC (`DTSTART:20261025T080000Z`), which RFC 5545
-//! allows and every calendar program shows in the reader's own time zone; it
-//! needs no VTIMEZONE, so a daylight-saving change between the sign-up and the
-//! event cannot be described wrongly. The UID is the event's, so an updated
-//! or cancelling invitation replaces the first one; SEQUENCE says which is
-//! newer.
+//! Events in calendars: an event described as an appointment for the one
+//! calendar writer (`mail::calendar`): the invitation mailed to a
+//! participant, the public file of one event and the feed of all of them.
+//! The UID is the event's, so an updated or cancelling invitation replaces
+//! the first one.
 
 use chrono::{DateTime, Utc};
-use icalendar::{
-    Calendar, CalendarDateTime, Component, Event as IcsEvent, EventLike, EventStatus, Property,
-};
 use url::Url;
 
 use crate::entities::event::{self, Status};
+use crate::mail::calendar::{self, Appointment, State};
 
-/// Who organises the events: the programme, with the address replies go to.
-#[derive(Clone, Debug)]
-pub struct Organizer {
-    pub name: String,
-    pub email: String,
-}
-
-/// The person an invitation is for.
-#[derive(Clone, Debug)]
-pub struct Attendee {
-    pub name: Option<String>,
-    pub email: String,
-}
+pub use crate::mail::calendar::{Attendee, Organizer};
 
 /// The event's UID in every file about it.
 pub fn uid(event: &event::Model) -> String {
     format!("{}@innspill", event.id)
+}
+
+/// The event as the calendar code describes appointments.
+pub fn appointment(event: &event::Model, page: &Url) -> Appointment {
+    Appointment {
+        uid: uid(event),
+        sequence: u32::try_from(event.sequence).unwrap_or(0),
+        summary: event.title.clone(),
+        description: describe(event, page),
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        location: location(event),
+        page: page.clone(),
+        state: match event.status {
+            Status::Cancelled => State::Cancelled,
+            Status::Draft => State::Tentative,
+            Status::Published => State::Confirmed,
+        },
+    }
 }
 
 /// The invitation for one participant; a cancelled event gives the
@@ -45,18 +45,7 @@ pub fn invitation(
     attendee: &Attendee,
     now: DateTime<Utc>,
 ) -> String {
-    let cancelled = event.status == Status::Cancelled;
-    let mut entry = base_event(event, page, now);
-    entry.append_property(organizer_property(organizer));
-    let mut who = Property::new("ATTENDEE", format!("mailto:{}", attendee.email));
-    if let Some(name) = &attendee.name {
-        who.add_parameter("CN", name);
-    }
-    who.add_parameter("ROLE", "REQ-PARTICIPANT");
-    who.add_parameter("PARTSTAT", if cancelled { "DECLINED" } else { "ACCEPTED" });
-    who.add_parameter("RSVP", "FALSE");
-    entry.append_multi_property(who.done());
-    calendar(if cancelled { "CANCEL" } else { "REQUEST" }, [entry.done()])
+    calendar::invitation(&appointment(event, page), organizer, attendee, now)
 }
 
 /// The public file of published events (one, or the feed of them all).
@@ -65,42 +54,11 @@ pub fn published<'a>(
     name: &str,
     now: DateTime<Utc>,
 ) -> String {
-    let entries: Vec<IcsEvent> = events
+    let appointments: Vec<Appointment> = events
         .into_iter()
-        .map(|(event, page)| base_event(event, &page, now).done())
+        .map(|(event, page)| appointment(event, &page))
         .collect();
-    let mut calendar_text = calendar("PUBLISH", entries);
-    // X-WR-CALNAME names a subscribed feed in Apple, Google and Outlook.
-    let name_line = format!("X-WR-CALNAME:{}\r\n", escape(name));
-    if let Some(at) = calendar_text
-        .find("BEGIN:VEVENT")
-        .or(calendar_text.find("END:VCALENDAR"))
-    {
-        calendar_text.insert_str(at, &name_line);
-    }
-    calendar_text
-}
-
-fn base_event(event: &event::Model, page: &Url, now: DateTime<Utc>) -> IcsEvent {
-    let mut entry = IcsEvent::new();
-    entry
-        .uid(&uid(event))
-        .timestamp(now)
-        .sequence(u32::try_from(event.sequence).unwrap_or(0))
-        .summary(&event.title)
-        .description(&describe(event, page))
-        .starts(CalendarDateTime::Utc(event.starts_at))
-        .ends(CalendarDateTime::Utc(event.ends_at))
-        .url(page.as_str())
-        .status(match event.status {
-            Status::Cancelled => EventStatus::Cancelled,
-            Status::Draft => EventStatus::Tentative,
-            Status::Published => EventStatus::Confirmed,
-        });
-    if let Some(location) = location(event) {
-        entry.location(&location);
-    }
-    entry
+    calendar::published(&appointments, name, now)
 }
 
 /// Where: the place, or the online link when there is no place.
@@ -123,37 +81,13 @@ fn describe(event: &event::Model, page: &Url) -> String {
     text
 }
 
-fn organizer_property(organizer: &Organizer) -> Property {
-    let mut property = Property::new("ORGANIZER", format!("mailto:{}", organizer.email));
-    property.add_parameter("CN", &organizer.name);
-    property.done()
-}
-
-fn calendar(method: &str, events: impl IntoIterator<Item = IcsEvent>) -> String {
-    let mut calendar = Calendar::empty();
-    calendar.append_property(Property::new("VERSION", "2.0"));
-    calendar.append_property(Property::new("PRODID", "-//innspill//events//NO"));
-    calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    calendar.append_property(Property::new("METHOD", method));
-    for entry in events {
-        calendar.push(entry);
-    }
-    calendar.done().to_string()
-}
-
-/// TEXT escaping (RFC 5545 3.3.11) for the one line written by hand.
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-        .replace('\r', "")
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
-    use icalendar::{Calendar, CalendarComponent, DatePerhapsTime};
+    use icalendar::{
+        Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime,
+        Event as IcsEvent, EventLike, EventStatus,
+    };
     use uuid::Uuid;
 
     use super::*;

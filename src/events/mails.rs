@@ -8,7 +8,7 @@ use url::Url;
 use crate::entities::event;
 use crate::events::ics;
 use crate::events::service::{MailContext, Person};
-use crate::mail::{Attachment, MailBody, NewMail};
+use crate::mail::{Attachment, MailBody, NewMail, calendar};
 use crate::web::Lang;
 use crate::web::components::time::{Precision, format};
 
@@ -44,25 +44,12 @@ fn footer(lang: Lang, context: &MailContext, body: MailBody) -> MailBody {
 }
 
 fn invitation(context: &MailContext, event: &event::Model, person: &Person) -> Attachment {
-    let text = ics::invitation(
-        event,
-        &context.event_page(event.id),
+    calendar::attachment(
+        &ics::appointment(event, &context.event_page(event.id)),
         &context.organizer,
         &person.attendee(),
         Utc::now(),
-    );
-    let method = if event.status == event::Status::Cancelled {
-        "CANCEL"
-    } else {
-        "REQUEST"
-    };
-    // The name and type are fixed and valid; a failure here is a bug.
-    Attachment::new(
-        "invitasjon.ics",
-        &format!("text/calendar; method={method}; charset=UTF-8"),
-        text,
     )
-    .unwrap_or_else(|err| unreachable!("the invitation's name and type are fixed: {err}"))
 }
 
 fn compose(

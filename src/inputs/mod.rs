@@ -9,6 +9,7 @@ pub mod merge;
 pub mod moderation;
 pub mod queue;
 pub mod search;
+pub mod staff;
 pub mod submit;
 pub mod tags;
 

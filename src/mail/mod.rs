@@ -6,7 +6,9 @@
 //! neither does; the [`MailWorker`] sends it afterwards, with retries.
 
 mod attachment;
+pub mod calendar;
 mod compose;
+pub mod origin;
 pub mod transport;
 pub mod worker;
 

@@ -104,6 +104,20 @@ macro_rules! locale_files {
             include_str!(concat!("../../assets/locales/", $lang, "/events.toml")),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/workshops.toml")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/interviews.toml")),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/interviews_public.toml"
+            )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/interviews_admin.toml"
+            )),
         )
     };
 }

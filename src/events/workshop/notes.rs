@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -16,11 +15,12 @@ use super::lock_event;
 use super::tables::find_table;
 use crate::audit::service::{self as audit, Entry};
 use crate::entities::event_signup::{self, Status as SignupStatus};
-use crate::entities::input::{self, Channel, Status};
+use crate::entities::input::{self, Channel};
 use crate::entities::workshop_note;
 use crate::error::AppError;
 use crate::inputs::StakeholderGroup;
-use crate::inputs::{search, submit as submission, tags};
+use crate::inputs::staff::{self, StaffInput};
+use crate::inputs::{search, submit as submission};
 use crate::web::Lang;
 
 /// The longest note, in characters: a sticky note holds far less, so a line
@@ -210,29 +210,18 @@ async fn store(
     }
     themes.sort();
     themes.dedup();
-    let now = Utc::now();
     for (index, note) in lines.notes.iter().enumerate() {
-        let id = Uuid::now_v7();
-        input::Entity::insert(input::ActiveModel {
-            id: Set(id),
-            channel: Set(Channel::Workshop),
-            title: Set(None),
-            body: Set(note.clone()),
-            stakeholder_group: Set(paste.group.code().to_owned()),
-            status: Set(Status::Published),
-            language: Set(paste.language.code().to_owned()),
-            contact_id: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            location: Set(None),
-            support_count: Set(0),
-            merged_into_id: Set(None),
-            moderation_note: Set(None),
-            published_at: Set(Some(now)),
-            private_token_hash: Set(None),
-            idempotency_key: Set(paste.key.as_deref().map(|key| note_key(key, index + 1))),
-        })
-        .exec_without_returning(&txn)
+        let id = staff::insert(
+            &txn,
+            StaffInput {
+                channel: Channel::Workshop,
+                body: note,
+                group: paste.group,
+                language: paste.language,
+                themes: &themes,
+                idempotency_key: paste.key.as_deref().map(|key| note_key(key, index + 1)),
+            },
+        )
         .await?;
         workshop_note::Entity::insert(workshop_note::ActiveModel {
             input_id: Set(id),
@@ -242,8 +231,6 @@ async fn store(
         })
         .exec_without_returning(&txn)
         .await?;
-        search::store(&txn, id, None, note).await?;
-        tags::set_manual(&txn, id, &themes).await?;
     }
     audit::record(
         &txn,

@@ -1,0 +1,1 @@
+//! The interview part of the JSON API.

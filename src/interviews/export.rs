@@ -1,0 +1,1 @@
+//! Businesses and interviews through the exporter.

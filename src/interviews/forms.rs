@@ -1,0 +1,1 @@
+//! Interview forms: what people type, checked into service values.

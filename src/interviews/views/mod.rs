@@ -1,0 +1,4 @@
+//! Pages of business interviews (maud).
+
+pub mod admin;
+pub mod public;

@@ -1,0 +1,1 @@
+//! Public interview pages.
