@@ -13,6 +13,7 @@ pub mod mails;
 pub mod routes;
 pub mod service;
 pub mod size;
+pub mod staff_forms;
 pub mod views;
 
 /// Every interview route, public and staff.

@@ -118,6 +118,12 @@ macro_rules! locale_files {
                 $lang,
                 "/interviews_admin.toml"
             )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/interviews_data.toml"
+            )),
         )
     };
 }

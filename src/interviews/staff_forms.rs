@@ -1,0 +1,1 @@
+//! Staff interview forms: slots, series, guide questions and the record.
