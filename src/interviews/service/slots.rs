@@ -25,6 +25,9 @@ pub struct Place {
     pub facilitator_id: Option<Uuid>,
 }
 
+/// When a slot starts and ends, in UTC.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// A series: on each day, slots of `length` starting every `every` from
 /// `first` while they end by `last_end`.
 #[derive(Clone, Debug)]
@@ -53,7 +56,7 @@ pub const MAX_SERIES: usize = 500;
 /// The slots a series gives, in UTC. A local time that does not exist (the
 /// hour skipped when summer time starts) is passed over; an ambiguous one
 /// (the hour repeated in autumn) takes the first.
-pub fn series_times(series: &Series) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, SeriesProblem> {
+pub fn series_times(series: &Series) -> Result<Vec<Span>, SeriesProblem> {
     if series.days.is_empty() {
         return Err(SeriesProblem::NoDays);
     }
@@ -87,7 +90,7 @@ pub fn series_times(series: &Series) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>
 /// Offers slots at these times; returns their ids.
 pub async fn create_slots(
     db: &DatabaseConnection,
-    times: &[(DateTime<Utc>, DateTime<Utc>)],
+    times: &[Span],
     place: &Place,
     by: Uuid,
 ) -> Result<Vec<Uuid>, AppError> {
@@ -168,7 +171,7 @@ pub async fn slots_from(
 pub async fn update_slot(
     db: &DatabaseConnection,
     slot_id: Uuid,
-    times: (DateTime<Utc>, DateTime<Utc>),
+    times: Span,
     place: &Place,
     by: Uuid,
     mail_context: Option<&MailContext>,
