@@ -28,6 +28,8 @@ mod ideas_submit;
 mod inputs_lock;
 mod inputs_tags;
 mod instances;
+mod interviews_api;
+mod interviews_export;
 mod locales;
 mod mail;
 mod mail_attachments;
