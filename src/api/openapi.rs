@@ -19,7 +19,8 @@ use crate::api::v1::params::{SortParam, StatusParam};
         title = "innspill API",
         version = "1",
         description = "JSON API for integrations, such as a municipality's reporting tools. \
-            Published ideas and this document are open to anyone; everything else needs \
+            Published ideas, free interview slots and this document are open to anyone; \
+            everything else needs \
             `Authorization: Bearer <token>`; an admin creates tokens at /admin/api-nokler. A \
             token acts with its owner's role: observers may read, facilitators and admins may \
             also write and see ideas in every state with their tags. Contact details are never \
@@ -32,6 +33,7 @@ use crate::api::v1::params::{SortParam, StatusParam};
     modifiers(&BearerScheme),
     tags(
         (name = "ideas", description = "Residents' ideas: published ones for everyone, all of them for editors."),
+        (name = "interviews", description = "Business interviews: free slots for everyone; businesses, slots, records and findings for a token. No contact person's name, e-mail or phone, whatever the token's role: those are only in the logged businesses export."),
         (name = "themes", description = "Candidate priority areas (innsatsområder) that inputs are tagged with."),
         (name = "settings", description = "The programme's public settings."),
         (name = "meta", description = "This document."),

@@ -6,6 +6,7 @@ use sea_orm::{ActiveEnum, Iterable};
 use crate::entities::input::Channel;
 use crate::entities::user;
 use crate::exports::Format;
+use crate::exports::routes::Resource;
 use crate::inputs::{STATUSES, status_code};
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::forms::{Choices, FormErrors};
@@ -33,6 +34,24 @@ pub fn export_page(ctx: &PageContext, me: &user::Model) -> Markup {
         })
         .collect();
     let format_checked = [Format::Xlsx.code().to_owned()];
+    let resource_options = Resource::ALL
+        .into_iter()
+        .map(|resource| {
+            let code = resource.code();
+            (
+                code.to_owned(),
+                ctx.t(&format!("exports.resources.{code}")).to_owned(),
+            )
+        })
+        .collect();
+    let resource_hints = Resource::ALL
+        .into_iter()
+        .map(|resource| {
+            ctx.t(&format!("exports.resources.{}_hint", resource.code()))
+                .to_owned()
+        })
+        .collect();
+    let resource_checked = [Resource::Inputs.code().to_owned()];
     let channel_options = Channel::iter()
         .map(|channel| {
             let code = channel.to_value();
@@ -52,6 +71,10 @@ pub fn export_page(ctx: &PageContext, me: &user::Model) -> Markup {
                 p.ds-paragraph data-size="lg" { (ctx.t("exports.lead")) }
                 form.stack method="post" action="/admin/eksport" {
                     (csrf::field(&ctx.csrf_token()))
+                    (Choices::radio("resource", ctx.t("exports.resources.label"), resource_options, &resource_checked)
+                        .hint(ctx.t("exports.resources.hint"))
+                        .option_hints(resource_hints)
+                        .render(&errors))
                     (Choices::radio("format", ctx.t("exports.format"), format_options, &format_checked)
                         .option_hints(format_hints)
                         .render(&errors))

@@ -397,9 +397,38 @@ const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 #[tokio::test]
 async fn the_openapi_document_is_valid_and_lists_every_route() {
     let app = spawn_app().await;
-    let (_, token) = token_for(&app, Role::Admin).await;
+    let (admin, token) = token_for(&app, Role::Admin).await;
     let theme = create_theme(&app, &token, "reiseliv").await;
     let theme_id = theme["id"].as_str().expect("id").to_owned();
+    // A business with an interview record, for /businesses/{id} and /interviews/{id}.
+    let business_id = innspill::interviews::service::register(
+        &app.db,
+        innspill::interviews::service::Registration {
+            org_number: innspill::domain::OrgNumber::parse("974760673").expect("org number"),
+            name: "Fjordbris AS".to_owned(),
+            industry: 'I',
+            employees: Some(4),
+            size_band: None,
+            contact_name: "Åse".to_owned(),
+            email: Email::parse("ase@fjordbris.no").expect("e-mail"),
+            phone: None,
+            themes: Vec::new(),
+            message: None,
+            format: innspill::entities::business::Format::Video,
+            language: innspill::web::Lang::Nb,
+            idempotency_key: None,
+        },
+        None,
+    )
+    .await
+    .expect("register a business")
+    .business_id;
+    let interview_id = innspill::interviews::service::record_for(&app.db, business_id, admin.id)
+        .await
+        .expect("an interview record")
+        .id
+        .to_string();
+    let business_id = business_id.to_string();
     // A published idea, so that /ideas/{id} has something to answer with.
     let idea_id = innspill::ideas::service::submit(
         &app.db,
@@ -513,6 +542,10 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
         assert!(path.starts_with("/api/v1/"), "{path}");
         let id = if path.starts_with("/api/v1/ideas/") {
             &idea_id
+        } else if path.starts_with("/api/v1/businesses/") {
+            &business_id
+        } else if path.starts_with("/api/v1/interviews/") {
+            &interview_id
         } else {
             &theme_id
         };

@@ -29,6 +29,8 @@ mod inputs_lock;
 mod inputs_tags;
 mod instances;
 mod interviews;
+mod interviews_api;
+mod interviews_export;
 mod locales;
 mod mail;
 mod mail_attachments;

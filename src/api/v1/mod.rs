@@ -7,6 +7,7 @@ pub mod theme_bodies;
 pub mod themes;
 
 pub use crate::ideas::api as ideas;
+pub use crate::interviews::api as interviews;
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, web};
@@ -35,7 +36,16 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(themes::create_theme)
         .service(themes::update_theme)
         .service(ideas::list_ideas)
-        .service(ideas::get_idea);
+        .service(ideas::get_idea)
+        // Public on purpose, the one operation here that is: see `interviews::api`.
+        .service(interviews::free_slots)
+        .service(interviews::list_slots)
+        .service(interviews::create_slot)
+        .service(interviews::list_businesses)
+        .service(interviews::get_business)
+        .service(interviews::list_interviews)
+        .service(interviews::get_interview)
+        .service(interviews::list_findings);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.

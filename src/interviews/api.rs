@@ -1,1 +1,0 @@
-//! The interview part of the JSON API.

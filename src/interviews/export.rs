@@ -1,1 +1,0 @@
-//! Businesses and interviews through the exporter.
