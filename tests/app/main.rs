@@ -28,6 +28,7 @@ mod ideas_submit;
 mod inputs_lock;
 mod inputs_tags;
 mod instances;
+mod interviews_public;
 mod locales;
 mod mail;
 mod mail_attachments;
