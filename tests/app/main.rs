@@ -29,6 +29,7 @@ mod inputs_lock;
 mod inputs_tags;
 mod instances;
 mod interviews_public;
+mod interviews_public_booking;
 mod locales;
 mod mail;
 mod mail_attachments;
