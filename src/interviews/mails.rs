@@ -154,19 +154,12 @@ pub fn booked(
     slot: &interview_slot::Model,
     link: Option<&Url>,
 ) -> NewMail {
-    let body = MailBody::new(lang)
-        .paragraph(lang.t("interviews.mail.booked"))
-        .paragraph(when_and_where(lang, slot))
-        .paragraph(lang.t("events.mail.calendar"));
-    let body = with_link(lang, body, link);
-    compose(
-        lang,
-        context,
-        person,
+    let keys = [
         "interviews.mail.booked_subject",
-        body,
-    )
-    .attach(invitation(lang, context, business, person, slot, false))
+        "interviews.mail.booked",
+        "events.mail.calendar",
+    ];
+    with_invitation(lang, context, business, person, slot, link, keys)
 }
 
 /// The time moved (by the business or by staff): the updated invitation
@@ -179,12 +172,30 @@ pub fn moved(
     slot: &interview_slot::Model,
     link: Option<&Url>,
 ) -> NewMail {
+    let keys = [
+        "interviews.mail.moved_subject",
+        "interviews.mail.moved",
+        "events.mail.calendar_updated",
+    ];
+    with_invitation(lang, context, business, person, slot, link, keys)
+}
+
+/// A mail about the time now held, with the invitation for it.
+fn with_invitation(
+    lang: Lang,
+    context: &MailContext,
+    business: &business::Model,
+    person: &Person,
+    slot: &interview_slot::Model,
+    link: Option<&Url>,
+    [subject, intro, calendar_note]: [&str; 3],
+) -> NewMail {
     let body = MailBody::new(lang)
-        .paragraph(lang.t("interviews.mail.moved"))
+        .paragraph(lang.t(intro))
         .paragraph(when_and_where(lang, slot))
-        .paragraph(lang.t("events.mail.calendar_updated"));
+        .paragraph(lang.t(calendar_note));
     let body = with_link(lang, body, link);
-    compose(lang, context, person, "interviews.mail.moved_subject", body)
+    compose(lang, context, person, subject, body)
         .attach(invitation(lang, context, business, person, slot, false))
 }
 

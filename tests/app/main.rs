@@ -28,6 +28,7 @@ mod ideas_submit;
 mod inputs_lock;
 mod inputs_tags;
 mod instances;
+mod interviews;
 mod interviews_public;
 mod interviews_public_booking;
 mod locales;

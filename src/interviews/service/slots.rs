@@ -25,6 +25,9 @@ pub struct Place {
     pub facilitator_id: Option<Uuid>,
 }
 
+/// When a slot starts and ends, in UTC.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// A series: on each day, slots of `length` starting every `every` from
 /// `first` while they end by `last_end`.
 #[derive(Clone, Debug)]
@@ -53,7 +56,7 @@ pub const MAX_SERIES: usize = 500;
 /// The slots a series gives, in UTC. A local time that does not exist (the
 /// hour skipped when summer time starts) is passed over; an ambiguous one
 /// (the hour repeated in autumn) takes the first.
-pub fn series_times(series: &Series) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, SeriesProblem> {
+pub fn series_times(series: &Series) -> Result<Vec<Span>, SeriesProblem> {
     if series.days.is_empty() {
         return Err(SeriesProblem::NoDays);
     }
@@ -87,7 +90,7 @@ pub fn series_times(series: &Series) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>
 /// Offers slots at these times; returns their ids.
 pub async fn create_slots(
     db: &DatabaseConnection,
-    times: &[(DateTime<Utc>, DateTime<Utc>)],
+    times: &[Span],
     place: &Place,
     by: Uuid,
 ) -> Result<Vec<Uuid>, AppError> {
@@ -168,7 +171,7 @@ pub async fn slots_from(
 pub async fn update_slot(
     db: &DatabaseConnection,
     slot_id: Uuid,
-    times: (DateTime<Utc>, DateTime<Utc>),
+    times: Span,
     place: &Place,
     by: Uuid,
     mail_context: Option<&MailContext>,
@@ -251,4 +254,70 @@ pub async fn cancel_slot(
     }
     txn.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(days: &[(i32, u32, u32)], first: (u32, u32), last_end: (u32, u32)) -> Series {
+        Series {
+            days: days
+                .iter()
+                .map(|(y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).unwrap())
+                .collect(),
+            first: NaiveTime::from_hms_opt(first.0, first.1, 0).unwrap(),
+            last_end: NaiveTime::from_hms_opt(last_end.0, last_end.1, 0).unwrap(),
+            length: Duration::minutes(45),
+            every: Duration::minutes(45),
+        }
+    }
+
+    #[test]
+    fn every_45_minutes_from_nine_to_three_gives_eight_a_day_in_oslo_time() {
+        let times = series_times(&series(&[(2026, 11, 3), (2026, 11, 5)], (9, 0), (15, 0)))
+            .expect("a series");
+        assert_eq!(times.len(), 16);
+        // November is CET (+01:00): 09:00 in Oslo is 08:00 UTC.
+        assert_eq!(
+            times[0].0,
+            Utc.with_ymd_and_hms(2026, 11, 3, 8, 0, 0).unwrap()
+        );
+        assert_eq!(
+            times[7].1,
+            Utc.with_ymd_and_hms(2026, 11, 3, 14, 0, 0).unwrap(),
+            "the last ends at 15:00"
+        );
+        assert!(times.windows(2).all(|w| w[0].1 <= w[1].0), "no overlap");
+    }
+
+    #[test]
+    fn the_hour_skipped_when_summer_time_starts_gives_no_slot() {
+        // 29 March 2026: clocks go from 02:00 to 03:00 in Oslo.
+        let mut night = series(&[(2026, 3, 29)], (1, 0), (4, 0));
+        night.length = Duration::minutes(30);
+        night.every = Duration::minutes(30);
+        let times = series_times(&night).expect("a series");
+        let local: Vec<String> = times
+            .iter()
+            .map(|(start, _)| start.with_timezone(&Oslo).format("%H:%M").to_string())
+            .collect();
+        assert_eq!(local, ["01:00", "01:30", "03:00", "03:30"]);
+    }
+
+    #[test]
+    fn bad_series_are_refused_with_the_reason() {
+        let mut none = series(&[], (9, 0), (15, 0));
+        assert_eq!(series_times(&none), Err(SeriesProblem::NoDays));
+        none.days = vec![NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()];
+        none.every = Duration::minutes(30);
+        assert_eq!(series_times(&none), Err(SeriesProblem::BadSpacing));
+        let short = series(&[(2026, 11, 3)], (9, 0), (9, 30));
+        assert_eq!(series_times(&short), Err(SeriesProblem::NothingFits));
+        let days: Vec<(i32, u32, u32)> = (1..=28).map(|d| (2027, 2, d)).collect();
+        let mut many = series(&days, (0, 0), (23, 59));
+        many.length = Duration::minutes(10);
+        many.every = Duration::minutes(10);
+        assert_eq!(series_times(&many), Err(SeriesProblem::TooMany));
+    }
 }
