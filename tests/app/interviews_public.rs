@@ -110,6 +110,11 @@ pub(crate) fn message_at(html: &str, field: &str) -> Option<String> {
 #[tokio::test]
 async fn each_valid_organisation_number_registers_the_business_spaces_or_not() {
     let app = app().await;
+    let front = page(&app, &client(), "/").await;
+    assert!(
+        front.contains("href=\"/intervju\""),
+        "the front page leads here"
+    );
     for number in ["974760673", "991 825 827", "971526920", "958935420"] {
         let browser = client();
         let (receipt, _) = registered(&app, &browser, &fields(number)).await;
