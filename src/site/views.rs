@@ -31,6 +31,7 @@ pub fn landing(ctx: &PageContext) -> Markup {
                     a.ds-button data-variant="primary" href="/ideer/ny" { (ctx.t("ideas_public.landing.share")) }
                     a.ds-button data-variant="secondary" href="/ideer" { (ctx.t("ideas_public.landing.browse")) }
                     a.ds-button data-variant="secondary" href="/arrangementer" { (ctx.t("events.landing_link")) }
+                    a.ds-button data-variant="secondary" href="/intervju" { (ctx.t("interviews.public.landing_link")) }
                 }
             }
             section aria-labelledby="about-heading" {

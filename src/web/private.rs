@@ -2,13 +2,13 @@
 //!
 //! A receipt is handed to the page after the redirect in the session, so it
 //! is shown once, to the browser that sent the form, and never sits in a URL.
-//! Pages under a private link are never cached and never leak the link in
-//! a `Referer`.
+//! Pages under a private link are never cached, never indexed, and never
+//! leak the link in a `Referer`.
 
 use actix_session::Session;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HeaderValue, REFERRER_POLICY};
+use actix_web::http::header::{HeaderName, HeaderValue, REFERRER_POLICY};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -38,5 +38,10 @@ pub fn private_page_status(status: StatusCode, markup: maud::Markup) -> HttpResp
     response
         .headers_mut()
         .insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // A link that leaked anyway (a forwarded mail) is not to end up in a search engine.
+    response.headers_mut().insert(
+        HeaderName::from_static("x-robots-tag"),
+        HeaderValue::from_static("noindex, nofollow"),
+    );
     response
 }

@@ -31,6 +31,8 @@ mod instances;
 mod interviews;
 mod interviews_api;
 mod interviews_export;
+mod interviews_public;
+mod interviews_public_booking;
 mod locales;
 mod mail;
 mod mail_attachments;

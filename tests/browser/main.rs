@@ -10,6 +10,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod interviews_public;
 
 use std::path::Path;
 
@@ -23,6 +24,7 @@ const SCENARIOS: &[&str] = &[
     "share-idea",
     "support-idea",
     "sign-up-event",
+    "register-interview",
 ];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
@@ -575,6 +577,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
             "cookies": [{ "name": "lang", "value": lang }],
         }));
     }
+    pages.extend(interviews_public::seed_interviews_public(&app, &admin).await);
     pages.push(json!({
         "name": "reset-password-nb",
         "path": reset_page(&app).await,
