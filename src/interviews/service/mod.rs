@@ -8,6 +8,7 @@
 //! requests are served one after the other.
 
 mod booking;
+mod overview;
 mod records;
 mod registration;
 mod slots;
@@ -23,6 +24,7 @@ use crate::inputs::lock::lock_where;
 use crate::mail::origin::Origin;
 
 pub use booking::*;
+pub use overview::*;
 pub use records::*;
 pub use registration::*;
 pub use slots::*;
