@@ -9,7 +9,9 @@ use uuid::Uuid;
 
 use crate::entities::{interview, interview_answer, interview_slot, theme, user};
 use crate::interviews::guide::{self, QuestionText};
-use crate::interviews::service::{Place, RecordInput, Series, SeriesProblem, TEXT_MAX, series_times};
+use crate::interviews::service::{
+    Place, RecordInput, Series, SeriesProblem, TEXT_MAX, series_times,
+};
 use crate::web::PageContext;
 use crate::web::forms::FormErrors;
 
@@ -152,7 +154,10 @@ impl SlotForm {
         }
         let end = match (self.end_time.trim(), self.length.trim()) {
             ("", "") => {
-                errors.add("end_time", ctx.t("interviews.admin.validation.end_or_length"));
+                errors.add(
+                    "end_time",
+                    ctx.t("interviews.admin.validation.end_or_length"),
+                );
                 None
             }
             ("", length) => match parse_minutes(length) {
@@ -182,13 +187,19 @@ impl SlotForm {
         if let (Some(date), Some((end, length, start))) = (date, end) {
             let starts_at = oslo_moment(date.and_time(start));
             if starts_at.is_none() {
-                errors.add("start_time", ctx.t("interviews.admin.validation.no_such_time"));
+                errors.add(
+                    "start_time",
+                    ctx.t("interviews.admin.validation.no_such_time"),
+                );
             }
             let ends_at = match (end, length) {
                 (Some(end), _) => {
                     let ends_at = oslo_moment(date.and_time(end));
                     if ends_at.is_none() {
-                        errors.add("end_time", ctx.t("interviews.admin.validation.no_such_time"));
+                        errors.add(
+                            "end_time",
+                            ctx.t("interviews.admin.validation.no_such_time"),
+                        );
                     }
                     ends_at
                 }
@@ -196,7 +207,10 @@ impl SlotForm {
             };
             if let (Some(s), Some(e)) = (starts_at, ends_at) {
                 if e <= s {
-                    errors.add("end_time", ctx.t("interviews.admin.validation.end_after_start"));
+                    errors.add(
+                        "end_time",
+                        ctx.t("interviews.admin.validation.end_after_start"),
+                    );
                 } else if s <= now {
                     errors.add("date", ctx.t("interviews.admin.validation.past"));
                 }
@@ -440,12 +454,18 @@ impl RecordForm {
         for (id, answer) in &self.answers {
             let answer = answer.trim().replace("\r\n", "\n");
             if answer.chars().count() > TEXT_MAX {
-                errors.add(&answer_field(*id), ctx.t("interviews.admin.validation.too_long"));
+                errors.add(
+                    &answer_field(*id),
+                    ctx.t("interviews.admin.validation.too_long"),
+                );
             }
             answers.push((*id, answer));
         }
         let summary = non_empty(&self.summary);
-        if summary.as_ref().is_some_and(|s| s.chars().count() > TEXT_MAX) {
+        if summary
+            .as_ref()
+            .is_some_and(|s| s.chars().count() > TEXT_MAX)
+        {
             errors.add("summary", ctx.t("interviews.admin.validation.too_long"));
         }
         let employee_change = match self.employee_change.trim() {

@@ -76,7 +76,11 @@ async fn list(
     // Counts follow the industry chosen, so the tabs say what they hold.
     let in_industry: Vec<_> = all
         .iter()
-        .filter(|row| industry.as_ref().is_none_or(|i| *i == row.business.industry))
+        .filter(|row| {
+            industry
+                .as_ref()
+                .is_none_or(|i| *i == row.business.industry)
+        })
         .collect();
     let counts = STATUSES.map(|s| {
         in_industry
@@ -156,14 +160,8 @@ async fn book(
 ) -> Result<HttpResponse, AppError> {
     let business = service::find(&state.db, *id).await?;
     let context = mail_context(&state, &ctx.programme);
-    let outcome = service::book(
-        &state.db,
-        business.id,
-        form.0.slot,
-        context.as_ref(),
-        None,
-    )
-    .await?;
+    let outcome =
+        service::book(&state.db, business.id, form.0.slot, context.as_ref(), None).await?;
     session::flash(
         &session,
         match outcome {

@@ -22,14 +22,18 @@ use crate::web::csrf::CsrfForm;
 use crate::web::forms::FormErrors;
 use crate::web::{PageContext, html, html_status, see_other, session};
 
-const SLOT: &str = "/admin/intervjuer/tider/{slot:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+const SLOT: &str =
+    "/admin/intervjuer/tider/{slot:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(SLOTS_PATH, web::get().to(list))
         .route(SLOTS_PATH, web::post().to(create))
         .route("/admin/intervjuer/tider/ny", web::get().to(new_form))
         .route("/admin/intervjuer/tider/serie", web::get().to(series_form))
-        .route("/admin/intervjuer/tider/serie", web::post().to(create_series))
+        .route(
+            "/admin/intervjuer/tider/serie",
+            web::post().to(create_series),
+        )
         .route(SLOT, web::get().to(edit_form))
         .route(SLOT, web::post().to(update))
         .route(&format!("{SLOT}/avlys"), web::post().to(cancel));

@@ -38,7 +38,10 @@ pub async fn overview(db: &impl ConnectionTrait) -> Result<Vec<Listed>, AppError
         .all(db)
         .await?
     {
-        themes.entry(row.business_id).or_default().push(row.theme_id);
+        themes
+            .entry(row.business_id)
+            .or_default()
+            .push(row.theme_id);
     }
     let mut listed: Vec<Listed> = businesses
         .into_iter()

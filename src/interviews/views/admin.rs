@@ -267,7 +267,12 @@ pub struct DetailPage<'a> {
     pub editor: bool,
 }
 
-pub fn detail(ctx: &PageContext, me: &user::Model, page: &DetailPage, flash: Option<&str>) -> Markup {
+pub fn detail(
+    ctx: &PageContext,
+    me: &user::Model,
+    page: &DetailPage,
+    flash: Option<&str>,
+) -> Markup {
     let business = page.business;
     let path = business_path(business.id);
     let open = !matches!(business.status, Status::Interviewed | Status::Declined);

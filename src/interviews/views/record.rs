@@ -32,9 +32,17 @@ pub struct RecordPage<'a> {
     pub errors: &'a FormErrors,
 }
 
-pub fn record(ctx: &PageContext, me: &user::Model, page: &RecordPage, flash: Option<&str>) -> Markup {
+pub fn record(
+    ctx: &PageContext,
+    me: &user::Model,
+    page: &RecordPage,
+    flash: Option<&str>,
+) -> Markup {
     let business = page.business;
-    let title = ctx.tr("interviews.admin.record.title", &[("business", &business.name)]);
+    let title = ctx.tr(
+        "interviews.admin.record.title",
+        &[("business", &business.name)],
+    );
     let path = record_path(business.id);
     let active: Vec<_> = page.questions.iter().filter(|q| q.active).collect();
     // Answers whose question is switched off now: kept, shown, not edited.
