@@ -28,6 +28,7 @@ mod ideas_submit;
 mod inputs_lock;
 mod inputs_tags;
 mod instances;
+mod interviews;
 mod interviews_pages;
 mod interviews_slot_pages;
 mod locales;

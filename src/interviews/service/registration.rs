@@ -16,6 +16,7 @@ use crate::domain::{Email, OrgNumber, Phone, SecretToken};
 use crate::entities::business::{self, Format, Status};
 use crate::entities::{business_theme, contact, theme};
 use crate::error::AppError;
+use crate::inputs::lock::lock_where;
 use crate::inputs::submit;
 use crate::interviews::mails;
 use crate::mail;
@@ -109,10 +110,19 @@ async fn store_once(
     let size_band = registration
         .size_band
         .or(employees.map(crate::interviews::size::band_of));
+    // Write first, so SQLite takes its write lock before this transaction
+    // reads (a read-then-write transaction there fails rather than waits);
+    // on PostgreSQL this locks the number's row when there is one.
+    lock_where::<business::Entity>(
+        &txn,
+        business::Column::UpdatedAt,
+        sea_orm::Condition::all()
+            .add(business::Column::OrgNumber.eq(registration.org_number.as_str())),
+    )
+    .await?;
     let existing = find_by_org_number(&txn, registration.org_number.as_str()).await?;
     let (id, outcome, earlier) = match existing {
         Some(existing) => {
-            lock_business(&txn, existing.id).await?;
             let earlier = person_of(&txn, &existing).await?;
             let contact_id = upsert_contact(&txn, existing.contact_id, registration).await?;
             let status = match existing.status {

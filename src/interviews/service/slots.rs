@@ -252,3 +252,69 @@ pub async fn cancel_slot(
     txn.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(days: &[(i32, u32, u32)], first: (u32, u32), last_end: (u32, u32)) -> Series {
+        Series {
+            days: days
+                .iter()
+                .map(|(y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).unwrap())
+                .collect(),
+            first: NaiveTime::from_hms_opt(first.0, first.1, 0).unwrap(),
+            last_end: NaiveTime::from_hms_opt(last_end.0, last_end.1, 0).unwrap(),
+            length: Duration::minutes(45),
+            every: Duration::minutes(45),
+        }
+    }
+
+    #[test]
+    fn every_45_minutes_from_nine_to_three_gives_eight_a_day_in_oslo_time() {
+        let times = series_times(&series(&[(2026, 11, 3), (2026, 11, 5)], (9, 0), (15, 0)))
+            .expect("a series");
+        assert_eq!(times.len(), 16);
+        // November is CET (+01:00): 09:00 in Oslo is 08:00 UTC.
+        assert_eq!(
+            times[0].0,
+            Utc.with_ymd_and_hms(2026, 11, 3, 8, 0, 0).unwrap()
+        );
+        assert_eq!(
+            times[7].1,
+            Utc.with_ymd_and_hms(2026, 11, 3, 14, 0, 0).unwrap(),
+            "the last ends at 15:00"
+        );
+        assert!(times.windows(2).all(|w| w[0].1 <= w[1].0), "no overlap");
+    }
+
+    #[test]
+    fn the_hour_skipped_when_summer_time_starts_gives_no_slot() {
+        // 29 March 2026: clocks go from 02:00 to 03:00 in Oslo.
+        let mut night = series(&[(2026, 3, 29)], (1, 0), (4, 0));
+        night.length = Duration::minutes(30);
+        night.every = Duration::minutes(30);
+        let times = series_times(&night).expect("a series");
+        let local: Vec<String> = times
+            .iter()
+            .map(|(start, _)| start.with_timezone(&Oslo).format("%H:%M").to_string())
+            .collect();
+        assert_eq!(local, ["01:00", "01:30", "03:00", "03:30"]);
+    }
+
+    #[test]
+    fn bad_series_are_refused_with_the_reason() {
+        let mut none = series(&[], (9, 0), (15, 0));
+        assert_eq!(series_times(&none), Err(SeriesProblem::NoDays));
+        none.days = vec![NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()];
+        none.every = Duration::minutes(30);
+        assert_eq!(series_times(&none), Err(SeriesProblem::BadSpacing));
+        let short = series(&[(2026, 11, 3)], (9, 0), (9, 30));
+        assert_eq!(series_times(&short), Err(SeriesProblem::NothingFits));
+        let days: Vec<(i32, u32, u32)> = (1..=28).map(|d| (2027, 2, d)).collect();
+        let mut many = series(&days, (0, 0), (23, 59));
+        many.length = Duration::minutes(10);
+        many.every = Duration::minutes(10);
+        assert_eq!(series_times(&many), Err(SeriesProblem::TooMany));
+    }
+}
