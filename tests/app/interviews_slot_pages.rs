@@ -46,6 +46,9 @@ async fn slots(app: &TestApp) -> Vec<interview_slot::Model> {
         .unwrap()
 }
 
+/// Fields sent, and what the page must then say.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+
 const SLOTS: &str = "/admin/intervjuer/tider";
 const SERIES: &str = "/admin/intervjuer/tider/serie";
 
@@ -201,7 +204,7 @@ async fn one_slot_and_a_series_typed_in_oslo_time_are_stored_in_utc() {
 async fn bad_series_input_gets_messages_at_its_fields_and_stores_nothing() {
     let app = app().await;
     let (staff, _) = signed_in(&app, Role::Facilitator).await;
-    let cases: [(&[(&str, &str)], &[&str]); 4] = [
+    let cases: [Case; 4] = [
         (
             &[
                 ("days", "31.02.2031\nmandag"),

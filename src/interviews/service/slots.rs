@@ -47,13 +47,16 @@ pub enum SeriesProblem {
     TooMany,
 }
 
+/// A slot's start and end.
+pub type SlotTimes = (DateTime<Utc>, DateTime<Utc>);
+
 /// A series larger than this is a typo (a year of days, a 1-minute interval).
 pub const MAX_SERIES: usize = 500;
 
 /// The slots a series gives, in UTC. A local time that does not exist (the
 /// hour skipped when summer time starts) is passed over; an ambiguous one
 /// (the hour repeated in autumn) takes the first.
-pub fn series_times(series: &Series) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, SeriesProblem> {
+pub fn series_times(series: &Series) -> Result<Vec<SlotTimes>, SeriesProblem> {
     if series.days.is_empty() {
         return Err(SeriesProblem::NoDays);
     }
