@@ -113,7 +113,7 @@ fn question_fields(ctx: &PageContext, form: &QuestionForm, errors: &FormErrors) 
     html! {
         div.ds-field {
             label.ds-label for="topic" { (ctx.t("interviews.admin.guide.topic")) }
-            select.ds-input #topic name="topic" required
+            select.ds-input #topic name="topic"
                 aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[error.map(|_| "topic-error")] {
                 @for topic in TOPICS {

@@ -128,7 +128,8 @@ fn findings(ctx: &PageContext, page: &RecordPage, path: &str) -> Markup {
                 ol.card-list {
                     @for (index, finding) in page.findings.iter().enumerate() {
                         li {
-                            article.ds-card.stack {
+                            // A card without a heading of its own: not an article.
+                            div.ds-card.stack {
                                 p.ds-paragraph.user-text { (finding.input.body) }
                                 @if !finding.tags.is_empty() {
                                     ul.cluster.plain-list aria-label=(ctx.t("interviews.admin.themes")) {
