@@ -14,6 +14,7 @@ pub enum Section {
     Dashboard,
     Ideas,
     Events,
+    Interviews,
     Themes,
     Exports,
     Users,
@@ -24,10 +25,11 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 10] = [
+    const ALL: [Section; 11] = [
         Section::Dashboard,
         Section::Ideas,
         Section::Events,
+        Section::Interviews,
         Section::Themes,
         Section::Exports,
         Section::Users,
@@ -42,6 +44,7 @@ impl Section {
             Section::Dashboard => "/admin",
             Section::Ideas => "/admin/ideer",
             Section::Events => "/admin/arrangementer",
+            Section::Interviews => "/admin/intervjuer",
             Section::Themes => "/admin/temaer",
             Section::Exports => "/admin/eksport",
             Section::Users => "/admin/brukere",
@@ -57,6 +60,7 @@ impl Section {
             Section::Dashboard => "admin.nav_dashboard",
             Section::Ideas => "admin.nav_ideas",
             Section::Events => "events.admin.nav",
+            Section::Interviews => "interviews.admin.nav",
             Section::Themes => "admin.nav_themes",
             Section::Exports => "admin.nav_exports",
             Section::Users => "admin.nav_users",
@@ -71,6 +75,9 @@ impl Section {
         match self {
             // Observers export too, without personal data.
             Section::Dashboard | Section::Themes | Section::Exports => true,
+            // Observers read the businesses, slots and guide; the pages
+            // leave out contact details and actions for them.
+            Section::Interviews => true,
             // Participant lists hold personal data; observers see none.
             Section::Ideas | Section::Events => role.can_edit(),
             _ => role.is_admin(),

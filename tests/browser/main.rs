@@ -554,6 +554,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
     let edit_theme = format!("/admin/temaer/{theme_id}");
     let idea_pages = seed_ideas(&app, &admin).await;
     let (event_pages, event_staff_pages) = seed_events(&app, &admin).await;
+    let (interview_pages, interview_observer_pages) = seed_interviews_staff(&app, &admin).await;
     let mut pages: Vec<Value> = pages()
         .into_iter()
         .map(|(name, path, lang, status)| {
@@ -595,6 +596,16 @@ async fn every_page_passes_axe_and_the_html_checker() {
             event_staff_pages
                 .into_iter()
                 .map(|(name, path, lang)| (name, path, lang, &session)),
+        )
+        .chain(
+            interview_pages
+                .into_iter()
+                .map(|(name, path, lang)| (name, path, lang, &session)),
+        )
+        .chain(
+            interview_observer_pages
+                .into_iter()
+                .map(|(name, path, lang)| (name, path, lang, &observer_session)),
         )
         .chain([
             ("theme-edit-nb", edit_theme, "nb", &session),
@@ -643,4 +654,197 @@ async fn every_page_passes_axe_and_the_html_checker() {
     println!("{report}");
     eprintln!("{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "browser checks failed:\n{report}");
+}
+
+/// Business interviews, staff side: a business with a booked time, one that
+/// asked to be contacted, one interviewed with answers and tagged findings,
+/// one declined, and free slots over two days. Returns the pages an editor
+/// sees and those an observer reads (name, path, lang).
+async fn seed_interviews_staff(
+    app: &common::TestApp,
+    admin: &innspill::entities::user::Model,
+) -> (
+    Vec<(&'static str, String, &'static str)>,
+    Vec<(&'static str, String, &'static str)>,
+) {
+    use chrono::{Duration, DurationRound, Utc};
+    use innspill::domain::{Email, OrgNumber, Phone};
+    use innspill::entities::business::{Format, Status};
+    use innspill::interviews::{guide, service};
+    let register = |org: &'static str, name: &'static str, industry: char, format: Format| {
+        service::Registration {
+            org_number: OrgNumber::parse(org).expect("org number"),
+            name: name.to_owned(),
+            industry,
+            employees: (industry == 'C').then_some(14),
+            size_band: (industry != 'C').then_some("1-4"),
+            contact_name: "Kari Nordmann".to_owned(),
+            email: Email::parse(&format!("post@{org}.example.no")).expect("email"),
+            phone: Some(Phone::parse("912 34 567").expect("phone")),
+            themes: Vec::new(),
+            message: Some("Vi vil snakke om kaiplass og lærlinger.".to_owned()),
+            format,
+            language: innspill::web::Lang::Nb,
+            idempotency_key: None,
+        }
+    };
+    let mut ids = Vec::new();
+    for (org, name, industry, format) in [
+        ("974760673", "Fjordfisk AS", 'C', Format::AtCompany),
+        ("991825827", "Åsen Overnatting", 'I', Format::Video),
+        ("971526920", "Nordlys Elektro", 'F', Format::TownHall),
+        ("958935420", "Havbruk Vest", 'A', Format::Phone),
+    ] {
+        let registered = service::register(&app.db, register(org, name, industry, format), None)
+            .await
+            .expect("register");
+        ids.push(registered.business_id);
+    }
+    let day = (Utc::now() + Duration::days(14))
+        .duration_trunc(Duration::days(1))
+        .expect("a day")
+        + Duration::hours(7);
+    let times: Vec<_> = (0..6)
+        .map(|n| {
+            let start = day + Duration::days(n / 3) + Duration::minutes(60 * (n % 3));
+            (start, start + Duration::minutes(45))
+        })
+        .collect();
+    let place = service::Place {
+        location: Some("Rådhuset, møterom 2".to_owned()),
+        online_url: Some("https://video.example.no/intervju".to_owned()),
+        facilitator_id: Some(admin.id),
+    };
+    let slots = service::create_slots(&app.db, &times, &place, admin.id)
+        .await
+        .expect("slots");
+    service::book(&app.db, ids[0], slots[0], None, None)
+        .await
+        .expect("book")
+        .expect("free");
+    service::cancel_slot(&app.db, slots[5], admin.id, None)
+        .await
+        .expect("cancel slot");
+    service::ask_to_be_contacted(&app.db, ids[1])
+        .await
+        .expect("contact");
+    service::set_status(&app.db, ids[3], Status::Declined, admin.id)
+        .await
+        .expect("decline");
+    // An interview held, with a question switched off after it was answered.
+    let questions = guide::questions(&app.db, false).await.expect("guide");
+    let record = service::record_for(&app.db, ids[2], admin.id)
+        .await
+        .expect("record");
+    let input = service::RecordInput {
+        answers: vec![
+            (questions[0].id, "Mest bedrifter i regionen.".to_owned()),
+            (
+                questions[1].id,
+                "Mangler elektrikere med fagbrev.".to_owned(),
+            ),
+        ],
+        summary: Some("Vil vokse med to lærlinger i året.".to_owned()),
+        employee_change: Some(2),
+        held_at: None,
+    };
+    service::save_record(&app.db, record.id, &input, admin.id)
+        .await
+        .expect("save");
+    let switched_off = guide::QuestionText {
+        topic: guide::parse_topic(&questions[1].topic).unwrap_or("other"),
+        text: questions[1].text.clone(),
+        help: questions[1].help.clone(),
+    };
+    guide::update_question(&app.db, questions[1].id, &switched_off, false, admin.id)
+        .await
+        .expect("switch off");
+    let themes = innspill::themes::service::list_active(&app.db)
+        .await
+        .expect("themes");
+    let tagged: Vec<_> = themes.iter().take(2).map(|theme| theme.id).collect();
+    service::add_finding(
+        &app.db,
+        record.id,
+        "Trenger flere lærlingplasser innen elektrofag.",
+        &tagged,
+        innspill::web::Lang::Nb,
+        admin.id,
+    )
+    .await
+    .expect("finding");
+    service::complete(&app.db, record.id, admin.id)
+        .await
+        .expect("complete");
+    let business = |id: uuid::Uuid| format!("/admin/intervjuer/{id}");
+    (
+        vec![
+            ("interviews-nb", "/admin/intervjuer".to_owned(), "nb"),
+            (
+                "interviews-filtered-en",
+                "/admin/intervjuer?status=scheduled&bransje=C".to_owned(),
+                "en",
+            ),
+            ("interview-business-nb", business(ids[0]), "nb"),
+            ("interview-business-declined-nn", business(ids[3]), "nn"),
+            (
+                "interview-slots-nb",
+                "/admin/intervjuer/tider".to_owned(),
+                "nb",
+            ),
+            (
+                "interview-slot-new-en",
+                "/admin/intervjuer/tider/ny".to_owned(),
+                "en",
+            ),
+            (
+                "interview-series-nn",
+                "/admin/intervjuer/tider/serie".to_owned(),
+                "nn",
+            ),
+            (
+                "interview-slot-edit-nb",
+                format!("/admin/intervjuer/tider/{}", slots[0]),
+                "nb",
+            ),
+            (
+                "interview-guide-nb",
+                "/admin/intervjuer/guide".to_owned(),
+                "nb",
+            ),
+            (
+                "interview-question-en",
+                format!("/admin/intervjuer/guide/{}", questions[0].id),
+                "en",
+            ),
+            (
+                "interview-record-nb",
+                format!("{}/intervju", business(ids[2])),
+                "nb",
+            ),
+            (
+                "interview-record-new-en",
+                format!("{}/intervju", business(ids[1])),
+                "en",
+            ),
+        ],
+        vec![
+            (
+                "interviews-observer-nb",
+                "/admin/intervjuer".to_owned(),
+                "nb",
+            ),
+            ("interview-business-observer-en", business(ids[2]), "en"),
+            (
+                "interview-slots-observer-nn",
+                "/admin/intervjuer/tider".to_owned(),
+                "nn",
+            ),
+            (
+                "interview-guide-observer-nb",
+                "/admin/intervjuer/guide".to_owned(),
+                "nb",
+            ),
+        ],
+    )
 }

@@ -1,7 +1,10 @@
 //! Handlers of the interview pages.
 
 pub mod admin;
+pub mod guide;
 pub mod public;
+pub mod record;
+pub mod slots;
 
 use crate::AppState;
 use crate::interviews::service::MailContext;

@@ -9,6 +9,7 @@
 
 mod booking;
 mod listing;
+mod overview;
 mod records;
 mod registration;
 mod slots;
@@ -25,6 +26,7 @@ use crate::mail::origin::Origin;
 
 pub use booking::*;
 pub use listing::*;
+pub use overview::*;
 pub use records::*;
 pub use registration::*;
 pub use slots::*;

@@ -1,1 +1,0 @@
-//! Staff interview forms: slots, series, guide questions and the record.
