@@ -9,6 +9,7 @@
 
 pub mod cells;
 pub mod cli;
+pub mod contacts;
 pub mod delimited;
 pub mod json;
 pub mod output;

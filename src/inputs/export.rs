@@ -8,6 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::entities::{contact, input};
+use crate::exports::contacts::with_contacts;
 use crate::exports::{Column, ExportError, ExportTime, RowSource, Table};
 use crate::inputs::tags::{self, PUBLIC_ORIGINS, Tag};
 use crate::inputs::{Channel, Status, status_code};
@@ -143,20 +144,7 @@ impl InputSource {
             query = query.filter(input::Column::Id.gt(after));
         }
         let query = query.limit(self.batch);
-        Ok(if self.with_personal_data {
-            query
-                .find_also_related(contact::Entity)
-                .all(&self.db)
-                .await?
-        } else {
-            // Contacts are not even read: what is not loaded cannot leak.
-            query
-                .all(&self.db)
-                .await?
-                .into_iter()
-                .map(|input| (input, None))
-                .collect()
-        })
+        Ok(with_contacts(&self.db, query, self.with_personal_data).await?)
     }
 }
 

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::entities::business::{self, Format, Status};
 use crate::entities::{contact, interview};
+use crate::exports::contacts::with_contacts;
 use crate::exports::{Column, ExportError, ExportTime, RowSource, Table};
 use crate::interviews::service::{self, Overview};
 use crate::interviews::{industry, size};
@@ -123,20 +124,7 @@ impl BusinessSource {
             query = query.filter(business::Column::Id.gt(after));
         }
         let query = query.limit(BATCH);
-        Ok(if self.with_personal_data {
-            query
-                .find_also_related(contact::Entity)
-                .all(&self.db)
-                .await?
-        } else {
-            // Contacts are not even read: what is not loaded cannot leak.
-            query
-                .all(&self.db)
-                .await?
-                .into_iter()
-                .map(|business| (business, None))
-                .collect()
-        })
+        Ok(with_contacts(&self.db, query, self.with_personal_data).await?)
     }
 }
 
