@@ -779,9 +779,9 @@ async fn seed_interviews_staff(
     let business = |id: uuid::Uuid| format!("/admin/intervjuer/{id}");
     (
         vec![
-            ("interviews-nb", "/admin/intervjuer".to_owned(), "nb"),
+            ("admin-interviews-nb", "/admin/intervjuer".to_owned(), "nb"),
             (
-                "interviews-filtered-en",
+                "admin-interviews-filtered-en",
                 "/admin/intervjuer?status=scheduled&bransje=C".to_owned(),
                 "en",
             ),
@@ -830,7 +830,7 @@ async fn seed_interviews_staff(
         ],
         vec![
             (
-                "interviews-observer-nb",
+                "admin-interviews-observer-nb",
                 "/admin/intervjuer".to_owned(),
                 "nb",
             ),
