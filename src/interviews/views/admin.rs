@@ -110,6 +110,32 @@ pub fn theme_tags(ctx: &PageContext, ids: &[Uuid], themes: &[theme::Model]) -> M
 }
 
 /// The section's own pages: businesses, slots and the guide.
+/// A page of the interviews section with its heading, the section's own
+/// navigation and any notice, above `content`.
+pub fn section_page(
+    ctx: &PageContext,
+    me: &user::Model,
+    title: &str,
+    current: &str,
+    flash: Option<&str>,
+    content: Markup,
+) -> Markup {
+    admin_page(
+        ctx,
+        me,
+        title,
+        Section::Interviews,
+        html! {
+            div.stack {
+                h1.ds-heading data-size="md" { (title) }
+                (subnav(ctx, current))
+                (notice(flash.map(|key| ctx.t(key))))
+                (content)
+            }
+        },
+    )
+}
+
 pub fn subnav(ctx: &PageContext, current: &str) -> Markup {
     html! {
         nav aria-label=(ctx.t("interviews.admin.subnav")) {
@@ -175,74 +201,70 @@ impl ListPage<'_> {
 
 pub fn list(ctx: &PageContext, me: &user::Model, page: &ListPage, flash: Option<&str>) -> Markup {
     let title = ctx.t("interviews.admin.title");
-    admin_page(
+    section_page(
         ctx,
         me,
         title,
-        Section::Interviews,
+        LIST_PATH,
+        flash,
         html! {
-            div.stack {
-                h1.ds-heading data-size="md" { (title) }
-                (subnav(ctx, LIST_PATH))
-                (notice(flash.map(|key| ctx.t(key))))
-                nav aria-label=(ctx.t("interviews.admin.tabs_label")) {
-                    ul.cluster.plain-list {
-                        @for (index, status) in STATUSES.into_iter().enumerate() {
-                            li { a.ds-link href=(page.href(Some(status))) aria-current=[(page.status == Some(status)).then_some("page")] {
-                                (ctx.t(&format!("interviews.status.{}", status_code(status)))) " (" (page.counts[index]) ")"
-                            } }
-                        }
-                        li { a.ds-link href=(page.href(None)) aria-current=[page.status.is_none().then_some("page")] {
-                            (ctx.t("interviews.admin.all")) " (" (page.total) ")"
+            nav aria-label=(ctx.t("interviews.admin.tabs_label")) {
+                ul.cluster.plain-list {
+                    @for (index, status) in STATUSES.into_iter().enumerate() {
+                        li { a.ds-link href=(page.href(Some(status))) aria-current=[(page.status == Some(status)).then_some("page")] {
+                            (ctx.t(&format!("interviews.status.{}", status_code(status)))) " (" (page.counts[index]) ")"
                         } }
                     }
+                    li { a.ds-link href=(page.href(None)) aria-current=[page.status.is_none().then_some("page")] {
+                        (ctx.t("interviews.admin.all")) " (" (page.total) ")"
+                    } }
                 }
-                form.cluster method="get" action=(LIST_PATH) {
-                    input type="hidden" name="status" value=(page.status.map(status_code).unwrap_or("alle"));
-                    div.ds-field {
-                        label.ds-label for="bransje" { (ctx.t("interviews.admin.industry")) }
-                        select.ds-input #bransje name="bransje" {
-                            option value="" { (ctx.t("interviews.admin.all_industries")) }
-                            @for (letter, count) in &page.industries {
-                                option value=(letter) selected[page.industry.as_deref() == Some(letter.as_str())] {
-                                    (industry_label(ctx, letter)) " (" (count) ")"
-                                }
+            }
+            form.cluster method="get" action=(LIST_PATH) {
+                input type="hidden" name="status" value=(page.status.map(status_code).unwrap_or("alle"));
+                div.ds-field {
+                    label.ds-label for="bransje" { (ctx.t("interviews.admin.industry")) }
+                    select.ds-input #bransje name="bransje" {
+                        option value="" { (ctx.t("interviews.admin.all_industries")) }
+                        @for (letter, count) in &page.industries {
+                            option value=(letter) selected[page.industry.as_deref() == Some(letter.as_str())] {
+                                (industry_label(ctx, letter)) " (" (count) ")"
                             }
                         }
                     }
-                    button.ds-button type="submit" data-variant="secondary" { (ctx.t("interviews.admin.filter")) }
                 }
-                @if page.rows.is_empty() {
-                    div.ds-alert data-color="info" { (ctx.t("interviews.admin.none")) }
-                } @else {
-                    div.table-wrap role="region" aria-labelledby="businesses-caption" tabindex="0" {
-                        table.ds-table data-border {
-                            caption #businesses-caption { (ctx.tr("interviews.admin.caption", &[("count", &page.rows.len().to_string())])) }
-                            thead { tr {
-                                th scope="col" { (ctx.t("interviews.admin.business")) }
-                                th scope="col" { (ctx.t("interviews.admin.status")) }
-                                th scope="col" { (ctx.t("interviews.admin.booked")) }
-                                th scope="col" { (ctx.t("interviews.admin.industry")) }
-                                th scope="col" { (ctx.t("interviews.admin.size")) }
-                                th scope="col" { (ctx.t("interviews.admin.themes")) }
-                                th scope="col" { (ctx.t("interviews.admin.format")) }
-                            } }
-                            tbody {
-                                @for row in page.rows {
-                                    tr {
-                                        th scope="row" {
-                                            a.ds-link href=(business_path(row.business.id)) { (row.business.name) }
-                                            @if row.business.wants_contact {
-                                                " " span.ds-tag data-color="warning" { (ctx.t("interviews.admin.wants_contact")) }
-                                            }
+                button.ds-button type="submit" data-variant="secondary" { (ctx.t("interviews.admin.filter")) }
+            }
+            @if page.rows.is_empty() {
+                div.ds-alert data-color="info" { (ctx.t("interviews.admin.none")) }
+            } @else {
+                div.table-wrap role="region" aria-labelledby="businesses-caption" tabindex="0" {
+                    table.ds-table data-border {
+                        caption #businesses-caption { (ctx.tr("interviews.admin.caption", &[("count", &page.rows.len().to_string())])) }
+                        thead { tr {
+                            th scope="col" { (ctx.t("interviews.admin.business")) }
+                            th scope="col" { (ctx.t("interviews.admin.status")) }
+                            th scope="col" { (ctx.t("interviews.admin.booked")) }
+                            th scope="col" { (ctx.t("interviews.admin.industry")) }
+                            th scope="col" { (ctx.t("interviews.admin.size")) }
+                            th scope="col" { (ctx.t("interviews.admin.themes")) }
+                            th scope="col" { (ctx.t("interviews.admin.format")) }
+                        } }
+                        tbody {
+                            @for row in page.rows {
+                                tr {
+                                    th scope="row" {
+                                        a.ds-link href=(business_path(row.business.id)) { (row.business.name) }
+                                        @if row.business.wants_contact {
+                                            " " span.ds-tag data-color="warning" { (ctx.t("interviews.admin.wants_contact")) }
                                         }
-                                        td { (status_tag(ctx, row.business.status)) }
-                                        td { @if let Some(slot) = &row.slot { (slot_when(ctx, slot)) } @else { "–" } }
-                                        td { (industry_label(ctx, &row.business.industry)) }
-                                        td { (size_label(ctx, &row.business)) }
-                                        td { (theme_tags(ctx, &row.themes, page.themes)) }
-                                        td { (format_label(ctx, row.business.preferred_format)) }
                                     }
+                                    td { (status_tag(ctx, row.business.status)) }
+                                    td { @if let Some(slot) = &row.slot { (slot_when(ctx, slot)) } @else { "–" } }
+                                    td { (industry_label(ctx, &row.business.industry)) }
+                                    td { (size_label(ctx, &row.business)) }
+                                    td { (theme_tags(ctx, &row.themes, page.themes)) }
+                                    td { (format_label(ctx, row.business.preferred_format)) }
                                 }
                             }
                         }

@@ -3,14 +3,14 @@
 
 use maud::{Markup, html};
 
-use super::admin::{GUIDE_PATH, post_button, subnav};
+use super::admin::{GUIDE_PATH, post_button, section_page};
 use crate::entities::{interview_question, user};
 use crate::interviews::guide::{TOPICS, topic_key};
 use crate::interviews::staff_forms::QuestionForm;
 use crate::web::PageContext;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::csrf;
-use crate::web::forms::{Field, FormErrors, error_summary, notice};
+use crate::web::forms::{Field, FormErrors, error_summary};
 
 pub fn question_path(id: uuid::Uuid) -> String {
     format!("{GUIDE_PATH}/{id}")
@@ -27,51 +27,47 @@ pub fn list(
     let title = ctx.t("interviews.admin.guide.title");
     let editor = me.role.can_edit();
     let last = questions.len().saturating_sub(1);
-    admin_page(
+    section_page(
         ctx,
         me,
         title,
-        Section::Interviews,
+        GUIDE_PATH,
+        flash,
         html! {
-            div.stack {
-                h1.ds-heading data-size="md" { (title) }
-                (subnav(ctx, GUIDE_PATH))
-                (notice(flash.map(|key| ctx.t(key))))
-                (error_summary(ctx.lang, errors))
-                p.ds-paragraph { (ctx.t("interviews.admin.guide.intro")) }
-                @if questions.is_empty() {
-                    div.ds-alert data-color="info" { (ctx.t("interviews.admin.guide.none")) }
-                } @else {
-                    ol.card-list {
-                        @for (index, question) in questions.iter().enumerate() {
-                            li id={ "q-" (question.id) } {
-                                article.ds-card.stack {
-                                    ul.cluster.plain-list {
-                                        li { span.ds-tag data-color="accent" { (ctx.t(&topic_key(&question.topic))) } }
-                                        @if !question.active {
-                                            li { span.ds-tag data-color="neutral" { (ctx.t("interviews.admin.guide.off")) } }
-                                        }
+            (error_summary(ctx.lang, errors))
+            p.ds-paragraph { (ctx.t("interviews.admin.guide.intro")) }
+            @if questions.is_empty() {
+                div.ds-alert data-color="info" { (ctx.t("interviews.admin.guide.none")) }
+            } @else {
+                ol.card-list {
+                    @for (index, question) in questions.iter().enumerate() {
+                        li id={ "q-" (question.id) } {
+                            article.ds-card.stack {
+                                ul.cluster.plain-list {
+                                    li { span.ds-tag data-color="accent" { (ctx.t(&topic_key(&question.topic))) } }
+                                    @if !question.active {
+                                        li { span.ds-tag data-color="neutral" { (ctx.t("interviews.admin.guide.off")) } }
                                     }
-                                    h2.ds-heading data-size="xs" { (index + 1) ". " (question.text) }
-                                    @if let Some(help) = &question.help {
-                                        p.ds-paragraph.user-text { (help) }
-                                    }
-                                    @if editor {
-                                        (actions(ctx, question, index == 0, index == last))
-                                    }
+                                }
+                                h2.ds-heading data-size="xs" { (index + 1) ". " (question.text) }
+                                @if let Some(help) = &question.help {
+                                    p.ds-paragraph.user-text { (help) }
+                                }
+                                @if editor {
+                                    (actions(ctx, question, index == 0, index == last))
                                 }
                             }
                         }
                     }
                 }
-                @if editor {
-                    section.page-medium.stack aria-labelledby="add-heading" {
-                        h2.ds-heading data-size="sm" #add-heading { (ctx.t("interviews.admin.guide.add")) }
-                        form.stack method="post" action=(GUIDE_PATH) novalidate {
-                            (csrf::field(&ctx.csrf_token()))
-                            (question_fields(ctx, form, errors))
-                            div { button.ds-button type="submit" data-variant="primary" { (ctx.t("interviews.admin.guide.add")) } }
-                        }
+            }
+            @if editor {
+                section.page-medium.stack aria-labelledby="add-heading" {
+                    h2.ds-heading data-size="sm" #add-heading { (ctx.t("interviews.admin.guide.add")) }
+                    form.stack method="post" action=(GUIDE_PATH) novalidate {
+                        (csrf::field(&ctx.csrf_token()))
+                        (question_fields(ctx, form, errors))
+                        div { button.ds-button type="submit" data-variant="primary" { (ctx.t("interviews.admin.guide.add")) } }
                     }
                 }
             }

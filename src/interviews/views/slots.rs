@@ -5,14 +5,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Oslo;
 use maud::{Markup, html};
 
-use super::admin::{SLOTS_PATH, business_path, post_button, subnav};
+use super::admin::{SLOTS_PATH, business_path, post_button, section_page};
 use crate::entities::interview_slot::{self, Status};
 use crate::entities::{business, user};
 use crate::interviews::staff_forms::{SeriesForm, SlotForm, Times};
 use crate::web::PageContext;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::csrf;
-use crate::web::forms::{Field, FormErrors, error_summary, notice};
+use crate::web::forms::{Field, FormErrors, error_summary};
 
 pub fn slot_path(id: uuid::Uuid) -> String {
     format!("{SLOTS_PATH}/{id}")
@@ -59,41 +59,37 @@ pub fn list(
             _ => days.push((day, vec![slot])),
         }
     }
-    admin_page(
+    section_page(
         ctx,
         me,
         title,
-        Section::Interviews,
+        SLOTS_PATH,
+        flash,
         html! {
-            div.stack {
-                h1.ds-heading data-size="md" { (title) }
-                (subnav(ctx, SLOTS_PATH))
-                (notice(flash.map(|key| ctx.t(key))))
-                @if editor {
-                    div.cluster {
-                        a.ds-button data-variant="primary" href={ (SLOTS_PATH) "/ny" } { (ctx.t("interviews.admin.slots.new")) }
-                        a.ds-button data-variant="secondary" href={ (SLOTS_PATH) "/serie" } { (ctx.t("interviews.admin.slots.new_series")) }
-                    }
+            @if editor {
+                div.cluster {
+                    a.ds-button data-variant="primary" href={ (SLOTS_PATH) "/ny" } { (ctx.t("interviews.admin.slots.new")) }
+                    a.ds-button data-variant="secondary" href={ (SLOTS_PATH) "/serie" } { (ctx.t("interviews.admin.slots.new_series")) }
                 }
-                @if days.is_empty() {
-                    div.ds-alert data-color="info" { (ctx.t("interviews.admin.slots.none")) }
-                }
-                @for (index, (day, slots)) in days.iter().enumerate() {
-                    section.stack aria-labelledby={ "day-" (index) } {
-                        h2.ds-heading data-size="sm" id={ "day-" (index) } { (day_label(ctx, *day)) }
-                        div.table-wrap role="region" aria-labelledby={ "day-" (index) } tabindex="0" {
-                            table.ds-table data-border {
-                                thead { tr {
-                                    th scope="col" { (ctx.t("interviews.admin.slots.time")) }
-                                    th scope="col" { (ctx.t("interviews.admin.slots.place")) }
-                                    th scope="col" { (ctx.t("interviews.admin.slots.facilitator")) }
-                                    th scope="col" { (ctx.t("interviews.admin.slots.booked_by")) }
-                                    @if editor { th scope="col" { (ctx.t("interviews.admin.actions")) } }
-                                } }
-                                tbody {
-                                    @for slot in slots {
-                                        (slot_row(ctx, slot, businesses, people, editor))
-                                    }
+            }
+            @if days.is_empty() {
+                div.ds-alert data-color="info" { (ctx.t("interviews.admin.slots.none")) }
+            }
+            @for (index, (day, slots)) in days.iter().enumerate() {
+                section.stack aria-labelledby={ "day-" (index) } {
+                    h2.ds-heading data-size="sm" id={ "day-" (index) } { (day_label(ctx, *day)) }
+                    div.table-wrap role="region" aria-labelledby={ "day-" (index) } tabindex="0" {
+                        table.ds-table data-border {
+                            thead { tr {
+                                th scope="col" { (ctx.t("interviews.admin.slots.time")) }
+                                th scope="col" { (ctx.t("interviews.admin.slots.place")) }
+                                th scope="col" { (ctx.t("interviews.admin.slots.facilitator")) }
+                                th scope="col" { (ctx.t("interviews.admin.slots.booked_by")) }
+                                @if editor { th scope="col" { (ctx.t("interviews.admin.actions")) } }
+                            } }
+                            tbody {
+                                @for slot in slots {
+                                    (slot_row(ctx, slot, businesses, people, editor))
                                 }
                             }
                         }
