@@ -17,8 +17,8 @@ pub const INPUTS_FILE_ORIGINAL: &str = "dev.csv";
 /// Rows with less text than this make poor ideas and are skipped.
 pub const MIN_BODY_CHARS: usize = 20;
 
-const EMBEDDED_THEMES: &str = include_str!("../../assets/demo/themes.csv");
-const EMBEDDED_INPUTS: &str = include_str!("../../assets/demo/inputs.csv");
+pub(crate) const EMBEDDED_THEMES: &str = include_str!("../../assets/demo/themes.csv");
+pub(crate) const EMBEDDED_INPUTS: &str = include_str!("../../assets/demo/inputs.csv");
 
 /// The two files' contents and where they came from.
 #[derive(Clone, Debug)]

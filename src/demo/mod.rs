@@ -6,7 +6,7 @@
 //! period, written in bulk, for trying the platform at scale.
 
 mod compose;
-mod data;
+pub(crate) mod data;
 mod schedule;
 mod title;
 mod write;

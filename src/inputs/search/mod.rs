@@ -8,7 +8,7 @@
 
 mod index;
 mod query;
-mod text;
+pub(crate) mod text;
 
 pub use index::{index_pending, remove, store};
 pub use query::{Ranked, SearchTerms, condition, ranked};

@@ -229,7 +229,7 @@ pub(super) fn query_stems(query: &str, max: usize) -> Vec<String> {
 }
 
 /// Lower-case words of letters and digits; everything else separates them.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| {
@@ -240,7 +240,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-fn is_stop_word(word: &str) -> bool {
+pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 

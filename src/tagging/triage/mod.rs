@@ -1,0 +1,1 @@
+//! The facilitators' triage of suggested themes.
