@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::Token;
-
 /// Folds for the held-out predictions.
 const FOLDS: usize = 4;
 /// Fewer labelled texts than this and there is nothing to hold out: the
 /// defaults stand.
 const MIN_TEXTS: usize = 20;
+/// Above this many labelled texts, one fold is held out instead of all.
+const ONE_FOLD_ABOVE: usize = 1_000;
 /// Lexicon weights tried (the model gets the rest).
 const ALPHAS: [f64; 7] = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 /// A theme's own best threshold counts as if it came from this many
@@ -194,24 +194,23 @@ fn f1(tp: f64, fp: f64, fn_: f64) -> f64 {
     }
 }
 
-/// Each text's probabilities from a model trained without it: `fit_score`
-/// trains on the first list of indexes and scores the second.
+/// Probabilities from models that never saw the texts they score, as
+/// (text index, probabilities): `fit_score` trains on the first list of
+/// indexes and scores the second. Small sets are split in folds so every
+/// text is scored once; a large one holds out one fold, which is plenty to
+/// choose thresholds from and keeps retraining fast.
 pub fn held_out(
-    texts: &[Vec<Token>],
-    labels: &[Vec<bool>],
-    themes: usize,
+    texts: usize,
     fit_score: impl Fn(&[usize], &[usize]) -> Vec<Vec<Option<f64>>>,
-) -> Vec<Vec<Option<f64>>> {
-    if texts.len() < MIN_TEXTS || labels.len() != texts.len() {
+) -> Vec<(usize, Vec<Option<f64>>)> {
+    if texts < MIN_TEXTS {
         return Vec::new();
     }
-    let mut out: Vec<Vec<Option<f64>>> = vec![vec![None; themes]; texts.len()];
-    for fold in 0..FOLDS {
-        let (test, train): (Vec<usize>, Vec<usize>) =
-            (0..texts.len()).partition(|i| i % FOLDS == fold);
-        for (i, scores) in test.iter().zip(fit_score(&train, &test)) {
-            out[*i] = scores;
-        }
+    let rounds = if texts > ONE_FOLD_ABOVE { 1 } else { FOLDS };
+    let mut out = Vec::with_capacity(texts);
+    for fold in 0..rounds {
+        let (test, train): (Vec<usize>, Vec<usize>) = (0..texts).partition(|i| i % FOLDS == fold);
+        out.extend(test.iter().copied().zip(fit_score(&train, &test)));
     }
     out
 }

@@ -70,25 +70,23 @@ impl Features {
 
     pub fn vectorise(&self, text: &[Token]) -> Vector {
         let mut by_token: Vec<Vec<u32>> = Vec::with_capacity(text.len());
-        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut all: Vec<u32> = Vec::with_capacity(text.len() * 12);
         for token in text {
             let mut mine = Vec::new();
             grams(&token.word, |hash| {
                 if let Some(feature) = self.index.get(&hash) {
-                    *counts.entry(*feature).or_default() += 1;
                     mine.push(*feature);
                 }
             });
+            all.extend_from_slice(&mine);
             by_token.push(mine);
         }
-        let mut entries: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(feature, count)| {
-                let tf = 1.0 + (count as f32).ln();
-                (feature, tf * self.idf[feature as usize])
-            })
-            .collect();
-        entries.sort_unstable_by_key(|(feature, _)| *feature);
+        all.sort_unstable();
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(all.len());
+        for run in all.chunk_by(|a, b| a == b) {
+            let tf = 1.0 + (run.len() as f32).ln();
+            entries.push((run[0], tf * self.idf[run[0] as usize]));
+        }
         let norm = entries.iter().map(|(_, v)| v * v).sum::<f32>().sqrt();
         if norm > 0.0 {
             for entry in &mut entries {

@@ -7,8 +7,12 @@ use serde::{Deserialize, Serialize};
 use super::features::Vector;
 use super::packed;
 
-/// Passes over the training texts; the schedule has settled well before.
-const EPOCHS: usize = 30;
+/// Updates per theme: enough passes for a few hundred texts to settle,
+/// fewer (but at least `MIN_EPOCHS`) for thousands, so retraining time
+/// grows slower than the data.
+const UPDATES: usize = 60_000;
+const MIN_EPOCHS: usize = 6;
+const MAX_EPOCHS: usize = 30;
 
 /// One theme's weights.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -72,7 +76,8 @@ impl Logistic {
     /// the same data always trains the same model.
     pub fn orders(n: usize) -> Vec<Vec<usize>> {
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        (0..EPOCHS)
+        let epochs = (UPDATES / n.max(1)).clamp(MIN_EPOCHS, MAX_EPOCHS);
+        (0..epochs)
             .map(|_| {
                 let mut order: Vec<usize> = (0..n).collect();
                 for i in (1..n).rev() {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use self::calibrate::Calibration;
 use self::features::{Features, Vector};
-use self::lexicon::Lexicon;
+use self::lexicon::{Lexicons, Match};
 use self::logistic::Logistic;
 use self::text::Token;
 
@@ -76,7 +76,7 @@ pub struct Score {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Model {
     themes: Vec<ThemeSpec>,
-    lexicons: Vec<Lexicon>,
+    lexicons: Lexicons,
     features: Features,
     /// One per theme; `None` for a theme with no labelled text to learn from.
     classifiers: Vec<Option<Logistic>>,
@@ -89,13 +89,11 @@ impl Model {
     /// and so is an example left with none.
     pub fn train(themes: &[ThemeSpec], examples: &[Example]) -> Self {
         let stemmer = text::stemmer();
-        let lexicons: Vec<Lexicon> = themes
-            .iter()
-            .map(|theme| Lexicon::new(&stemmer, &theme.keywords))
-            .collect();
+        let keywords: Vec<Vec<String>> = themes.iter().map(|t| t.keywords.clone()).collect();
+        let lexicons = Lexicons::new(&stemmer, &keywords);
         let (texts, labels) = prepare(&stemmer, themes, examples);
         let fitted = Fitted::fit(&texts, &labels, themes.len());
-        let held_out = calibrate::held_out(&texts, &labels, themes.len(), |train, test| {
+        let held_out = calibrate::held_out(texts.len(), |train, test| {
             let train_texts: Vec<Vec<Token>> = train.iter().map(|&i| texts[i].clone()).collect();
             let train_labels: Vec<Vec<bool>> = train.iter().map(|&i| labels[i].clone()).collect();
             let model = Fitted::fit(&train_texts, &train_labels, themes.len());
@@ -103,12 +101,21 @@ impl Model {
                 .map(|&i| model.probabilities(&texts[i]))
                 .collect()
         });
-        let lexicon_scores: Vec<Vec<f64>> = texts
+        let lexical: Vec<Vec<f64>> = held_out
             .iter()
-            .map(|text| lexicons.iter().map(|l| l.score(text).0).collect())
+            .map(|(i, _)| {
+                lexicons
+                    .score(&texts[*i])
+                    .into_iter()
+                    .map(|m| m.score)
+                    .collect()
+            })
             .collect();
-        let any_keywords = lexicons.iter().any(|l| !l.is_empty());
-        let calibration = Calibration::choose(&held_out, &lexicon_scores, &labels, any_keywords);
+        let held_labels: Vec<Vec<bool>> =
+            held_out.iter().map(|(i, _)| labels[*i].clone()).collect();
+        let probabilities: Vec<Vec<Option<f64>>> = held_out.into_iter().map(|(_, p)| p).collect();
+        let calibration =
+            Calibration::choose(&probabilities, &lexical, &held_labels, lexicons.any());
         Self {
             themes: themes.to_vec(),
             lexicons,
@@ -138,36 +145,60 @@ impl Model {
     pub fn score_with(&self, stemmer: &Stemmer, text: &str) -> Vec<Score> {
         let tokens = text::tokens(stemmer, text);
         let vector = self.features.vectorise(&tokens);
-        let mut scores: Vec<Score> = Vec::with_capacity(self.themes.len());
-        let mut raw: Vec<f64> = Vec::with_capacity(self.themes.len());
-        for (at, theme) in self.themes.iter().enumerate() {
-            let (lexical, matched) = self.lexicons[at].score(&tokens);
-            let probability = self.classifiers[at]
-                .as_ref()
-                .map(|classifier| classifier.probability(&vector));
-            let confidence = self.calibration.blend(probability, lexical);
-            raw.push(confidence);
-            scores.push(Score {
+        let matches = self.lexicons.score(&tokens);
+        let confidences = self.confidences(&vector, &matches);
+        let chosen = self.calibration.decide(&confidences);
+        let mut scores: Vec<Score> = self
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(at, theme)| Score {
                 slug: theme.slug.clone(),
-                confidence,
-                suggested: false,
-                words: self.reasons(at, &tokens, &vector, &matched),
-            });
-        }
-        let chosen = self.calibration.decide(&raw);
-        for (score, chosen) in scores.iter_mut().zip(chosen) {
-            score.suggested = chosen;
-        }
+                confidence: confidences[at],
+                suggested: chosen[at],
+                words: self.reasons(at, &tokens, &vector, &matches[at].tokens),
+            })
+            .collect();
         scores.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         scores
     }
 
+    /// The themes the model suggests for `text`, with their confidence,
+    /// best first: what the background pass stores, without the reasons.
+    pub fn suggestions(&self, stemmer: &Stemmer, text: &str) -> Vec<(String, f64)> {
+        let tokens = text::tokens(stemmer, text);
+        let vector = self.features.vectorise(&tokens);
+        let matches = self.lexicons.score(&tokens);
+        let confidences = self.confidences(&vector, &matches);
+        let chosen = self.calibration.decide(&confidences);
+        let mut out: Vec<(String, f64)> = self
+            .themes
+            .iter()
+            .zip(confidences)
+            .zip(chosen)
+            .filter(|(_, chosen)| *chosen)
+            .map(|((theme, confidence), _)| (theme.slug.clone(), confidence))
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
     /// The slugs the model suggests for `text`.
     pub fn suggest(&self, stemmer: &Stemmer, text: &str) -> Vec<String> {
-        self.score_with(stemmer, text)
+        self.suggestions(stemmer, text)
             .into_iter()
-            .filter(|score| score.suggested)
-            .map(|score| score.slug)
+            .map(|(slug, _)| slug)
+            .collect()
+    }
+
+    fn confidences(&self, vector: &Vector, matches: &[Match]) -> Vec<f64> {
+        self.classifiers
+            .iter()
+            .zip(matches)
+            .map(|(classifier, lexical)| {
+                let probability = classifier.as_ref().map(|c| c.probability(vector));
+                self.calibration.blend(probability, lexical.score)
+            })
             .collect()
     }
 
@@ -262,5 +293,101 @@ impl Fitted {
             .iter()
             .map(|c| c.as_ref().map(|c| c.probability(&vector)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn themes() -> Vec<ThemeSpec> {
+        vec![
+            ThemeSpec::new("sjomat", "fisk, laks, oppdrett, kai"),
+            ThemeSpec::new("reiseliv", "turist, hotell, fottur"),
+            ThemeSpec::new("kompetanse", ""),
+        ]
+    }
+
+    fn example(text: &str, themes: &[&str]) -> Example {
+        Example {
+            text: text.to_owned(),
+            themes: themes.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    /// Texts about schooling, a theme with no keywords, among others.
+    fn examples() -> Vec<Example> {
+        let mut out = Vec::new();
+        for i in 0..12 {
+            out.push(example(
+                &format!("Flere lærlingplasser og fagbrev for ungdom nr {i}"),
+                &["kompetanse"],
+            ));
+            out.push(example(
+                &format!("Nytt lakseslakteri ved kaia, runde {i}"),
+                &["sjomat"],
+            ));
+            out.push(example(
+                &format!("Turistene trenger flere hotellsenger, år {i}"),
+                &["reiseliv"],
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn keywords_work_before_anything_is_learnt() {
+        let model = Model::train(&themes(), &[]);
+        assert_eq!(model.trained_on(), 0);
+        let scores = model.score("Oppdrettsanlegget trenger ny kai");
+        assert_eq!(scores.len(), 3);
+        assert_eq!(scores[0].slug, "sjomat");
+        assert!(scores[0].suggested);
+        assert_eq!(scores[0].words, ["oppdrettsanlegget", "kai"]);
+        assert!(
+            scores[1..]
+                .iter()
+                .all(|s| !s.suggested && s.confidence == 0.0)
+        );
+        assert!(
+            model
+                .suggest(&text::stemmer(), "Hei, hva skjer?")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn training_teaches_a_theme_without_keywords() {
+        let before = Model::train(&themes(), &[]);
+        let text = "Vi må ha fagbrev og lærlingplasser";
+        assert!(before.suggest(&text::stemmer(), text).is_empty());
+        let after = Model::train(&themes(), &examples());
+        assert_eq!(after.trained_on(), 36);
+        assert_eq!(after.suggest(&text::stemmer(), text), ["kompetanse"]);
+        let best = &after.score(text)[0];
+        assert!(best.confidence > 0.5 && best.confidence <= 1.0, "{best:?}");
+        assert!(
+            best.words
+                .iter()
+                .any(|w| w == "fagbrev" || w == "lærlingplasser"),
+            "{best:?}"
+        );
+    }
+
+    #[test]
+    fn labels_for_unknown_themes_are_ignored() {
+        let model = Model::train(&themes(), &[example("Noe om skog", &["landbruk"])]);
+        assert_eq!(model.trained_on(), 0);
+    }
+
+    #[test]
+    fn a_stored_model_scores_as_the_original() -> Result<(), serde_json::Error> {
+        let model = Model::train(&themes(), &examples());
+        let stored = serde_json::to_string(&model)?;
+        let loaded: Model = serde_json::from_str(&stored)?;
+        for text in ["Laks og turister", "Fagbrev på kaia", "Ingenting her"] {
+            assert_eq!(loaded.score(text), model.score(text), "{text}");
+        }
+        Ok(())
     }
 }
