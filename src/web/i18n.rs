@@ -125,7 +125,11 @@ macro_rules! locale_files {
                 "/interviews_data.toml"
             )),
             "\n",
-            include_str!(concat!("../../assets/locales/", $lang, "/tagging_triage.toml")),
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/tagging_triage.toml"
+            )),
         )
     };
 }

@@ -71,12 +71,36 @@ async fn seed(app: &TestApp) -> Queue {
         (id, row)
     };
     let rows = [
-        add(Channel::Idea, Status::Published, "Fotballbane med kunstgress i sentrum."),
-        add(Channel::Idea, Status::Pending, "Ny kai for fiskebåtene og et mottak for laks ved havna."),
-        add(Channel::Survey, Status::Published, "Flere hytter til utleie for turister om sommeren."),
-        add(Channel::Workshop, Status::Published, "Bedre busstilbud om kvelden."),
-        add(Channel::Idea, Status::Published, "Kulturhus med kino og bibliotek."),
-        add(Channel::Idea, Status::Hidden, "Oppdrett av torsk i fjorden."),
+        add(
+            Channel::Idea,
+            Status::Published,
+            "Fotballbane med kunstgress i sentrum.",
+        ),
+        add(
+            Channel::Idea,
+            Status::Pending,
+            "Ny kai for fiskebåtene og et mottak for laks ved havna.",
+        ),
+        add(
+            Channel::Survey,
+            Status::Published,
+            "Flere hytter til utleie for turister om sommeren.",
+        ),
+        add(
+            Channel::Workshop,
+            Status::Published,
+            "Bedre busstilbud om kvelden.",
+        ),
+        add(
+            Channel::Idea,
+            Status::Published,
+            "Kulturhus med kino og bibliotek.",
+        ),
+        add(
+            Channel::Idea,
+            Status::Hidden,
+            "Oppdrett av torsk i fjorden.",
+        ),
     ];
     let ids: Vec<Uuid> = rows.iter().map(|(id, _)| *id).collect();
     for (_, row) in rows {
@@ -95,16 +119,34 @@ async fn seed(app: &TestApp) -> Queue {
         themes,
     };
     let t = &queue.themes;
-    tags::set_manual(&app.db, queue.done, &[t.other]).await.expect("manual");
-    tags::suggest(&app.db, queue.harbour, &[(t.seafood, 0.9), (t.tourism, 0.4)])
+    tags::set_manual(&app.db, queue.done, &[t.other])
+        .await
+        .expect("manual");
+    tags::suggest(
+        &app.db,
+        queue.harbour,
+        &[(t.seafood, 0.9), (t.tourism, 0.4)],
+    )
+    .await
+    .expect("suggest");
+    tags::suggest(&app.db, queue.cabins, &[(t.tourism, 0.7)])
         .await
         .expect("suggest");
-    tags::suggest(&app.db, queue.cabins, &[(t.tourism, 0.7)]).await.expect("suggest");
-    tags::suggest(&app.db, queue.half_done, &[(t.other, 0.8), (t.tourism, 0.3)])
+    tags::suggest(
+        &app.db,
+        queue.half_done,
+        &[(t.other, 0.8), (t.tourism, 0.3)],
+    )
+    .await
+    .expect("suggest");
+    assert!(
+        tags::confirm(&app.db, queue.half_done, t.other)
+            .await
+            .expect("confirm")
+    );
+    tags::suggest(&app.db, queue.hidden, &[(t.seafood, 0.95)])
         .await
         .expect("suggest");
-    assert!(tags::confirm(&app.db, queue.half_done, t.other).await.expect("confirm"));
-    tags::suggest(&app.db, queue.hidden, &[(t.seafood, 0.95)]).await.expect("suggest");
     queue
 }
 
@@ -119,7 +161,10 @@ fn listed(html: &str, queue: &Queue) -> Vec<Uuid> {
         queue.hidden,
     ]
     .into_iter()
-    .filter_map(|id| html.find(&format!("id=\"innspill-{id}\"")).map(|at| (at, id)))
+    .filter_map(|id| {
+        html.find(&format!("id=\"innspill-{id}\""))
+            .map(|at| (at, id))
+    })
     .collect();
     found.sort();
     found.into_iter().map(|(_, id)| id).collect()
@@ -156,7 +201,8 @@ async fn suggestions_left(app: &TestApp) -> u64 {
 }
 
 #[tokio::test]
-async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and_filters_narrow_it() {
+async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and_filters_narrow_it()
+{
     let app = spawn_app().await;
     let queue = seed(&app).await;
     let (client, _) = signed_in(&app, Role::Facilitator).await;
@@ -169,13 +215,24 @@ async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and
     );
     assert!(html.contains("4 innspill venter"), "the count is shown");
     // Each suggestion with its theme, confidence and the words behind it.
-    let harbour = &html[html.find(&format!("id=\"innspill-{}\"", queue.harbour)).expect("card")..];
+    let harbour = &html[html
+        .find(&format!("id=\"innspill-{}\"", queue.harbour))
+        .expect("card")..];
     let harbour = &harbour[..harbour.find("</article>").expect("end of card")];
     assert!(harbour.contains("Havbruk og sjømat"));
     assert!(harbour.contains("90 %") && harbour.contains("40 %"));
-    assert!(harbour.find("90 %") < harbour.find("40 %"), "best suggestion first");
-    assert!(harbour.contains("Ordene bak:"), "the words behind are shown");
-    assert!(harbour.contains("kai"), "a word of the text drove the seafood theme");
+    assert!(
+        harbour.find("90 %") < harbour.find("40 %"),
+        "best suggestion first"
+    );
+    assert!(
+        harbour.contains("Ordene bak:"),
+        "the words behind are shown"
+    );
+    assert!(
+        harbour.contains("kai"),
+        "a word of the text drove the seafood theme"
+    );
 
     let filtered = |query: &'static str| {
         let client = client.clone();
@@ -226,7 +283,10 @@ async fn an_editor_confirms_removes_and_adds_themes_and_lands_back_where_they_we
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let response = submit(&app, &client, &filtered, &action, &fields).await;
     assert_redirect_to(&response, &format!("{filtered}#innspill-{harbour}"));
-    assert_eq!(origin(&app, queue.harbour, t.seafood).await, Some(Origin::Confirmed));
+    assert_eq!(
+        origin(&app, queue.harbour, t.seafood).await,
+        Some(Origin::Confirmed)
+    );
     let (_, html) = page(&client, &app, &filtered).await;
     assert!(html.contains("Forslaget er bekreftet."));
 
@@ -250,9 +310,19 @@ async fn an_editor_confirms_removes_and_adds_themes_and_lands_back_where_they_we
     let untagged = queue.untagged.to_string();
     let action = format!("{PAGE}/{untagged}/legg-til");
     let theme = t.other.to_string();
-    let response = submit(&app, &client, PAGE, &action, &[("tema", &theme), ("neste", "")]).await;
+    let response = submit(
+        &app,
+        &client,
+        PAGE,
+        &action,
+        &[("tema", &theme), ("neste", "")],
+    )
+    .await;
     assert_redirect_to(&response, PAGE);
-    assert_eq!(origin(&app, queue.untagged, t.other).await, Some(Origin::Manual));
+    assert_eq!(
+        origin(&app, queue.untagged, t.other).await,
+        Some(Origin::Manual)
+    );
 
     assert_eq!(audited(&app, "tagging.confirm").await, 1);
     assert_eq!(audited(&app, "tagging.remove").await, 1);
@@ -277,9 +347,18 @@ async fn confirm_all_confirms_every_suggestion_of_one_input_and_nothing_else() {
     let next = queue.cabins.to_string();
     let response = submit(&app, &client, PAGE, &action, &[("neste", &next)]).await;
     assert_redirect_to(&response, &format!("{PAGE}#innspill-{next}"));
-    assert_eq!(origin(&app, queue.harbour, t.seafood).await, Some(Origin::Confirmed));
-    assert_eq!(origin(&app, queue.harbour, t.tourism).await, Some(Origin::Confirmed));
-    assert_eq!(origin(&app, queue.cabins, t.tourism).await, Some(Origin::Suggested));
+    assert_eq!(
+        origin(&app, queue.harbour, t.seafood).await,
+        Some(Origin::Confirmed)
+    );
+    assert_eq!(
+        origin(&app, queue.harbour, t.tourism).await,
+        Some(Origin::Confirmed)
+    );
+    assert_eq!(
+        origin(&app, queue.cabins, t.tourism).await,
+        Some(Origin::Suggested)
+    );
     let (_, html) = page(&client, &app, PAGE).await;
     assert!(html.contains("2 forslag er bekreftet."));
     assert_eq!(audited(&app, "tagging.confirm_all").await, 1);
@@ -298,18 +377,43 @@ async fn bulk_confirm_takes_the_suggestions_at_or_above_the_threshold_among_the_
     let response = submit(&app, &client, &filtered, &action, &[("terskel", "40")]).await;
     assert_redirect_to(&response, &filtered);
     let (_, html) = page(&client, &app, &filtered).await;
-    assert!(html.contains("2 forslag er bekreftet."), "the count is told");
-    assert_eq!(origin(&app, queue.harbour, t.seafood).await, Some(Origin::Confirmed));
-    assert_eq!(origin(&app, queue.harbour, t.tourism).await, Some(Origin::Confirmed));
-    assert_eq!(origin(&app, queue.half_done, t.tourism).await, Some(Origin::Suggested));
-    assert_eq!(origin(&app, queue.cabins, t.tourism).await, Some(Origin::Suggested));
+    assert!(
+        html.contains("2 forslag er bekreftet."),
+        "the count is told"
+    );
+    assert_eq!(
+        origin(&app, queue.harbour, t.seafood).await,
+        Some(Origin::Confirmed)
+    );
+    assert_eq!(
+        origin(&app, queue.harbour, t.tourism).await,
+        Some(Origin::Confirmed)
+    );
+    assert_eq!(
+        origin(&app, queue.half_done, t.tourism).await,
+        Some(Origin::Suggested)
+    );
+    assert_eq!(
+        origin(&app, queue.cabins, t.tourism).await,
+        Some(Origin::Suggested)
+    );
 
     // Everything from 0 %: the rest of the live inputs, never the hidden one.
-    let response = submit(&app, &client, PAGE, &format!("{PAGE}/bekreft-over"), &[("terskel", "0")]).await;
+    let response = submit(
+        &app,
+        &client,
+        PAGE,
+        &format!("{PAGE}/bekreft-over"),
+        &[("terskel", "0")],
+    )
+    .await;
     assert_redirect_to(&response, PAGE);
     let (_, html) = page(&client, &app, PAGE).await;
     assert!(html.contains("2 forslag er bekreftet."));
-    assert_eq!(origin(&app, queue.hidden, t.seafood).await, Some(Origin::Suggested));
+    assert_eq!(
+        origin(&app, queue.hidden, t.seafood).await,
+        Some(Origin::Suggested)
+    );
     assert_eq!(suggestions_left(&app).await, 1);
     assert_eq!(audited(&app, "tagging.bulk_confirm").await, 2);
     // The queue now holds only the input without any tag.
@@ -333,23 +437,47 @@ async fn observers_read_the_queue_but_cannot_change_it_and_posts_need_the_csrf_t
     let theme = t.seafood.to_string();
     let token = csrf_token(&html);
     for (action, fields) in [
-        (format!("{PAGE}/{}/bekreft", queue.harbour), vec![("tema", theme.as_str())]),
-        (format!("{PAGE}/{}/fjern", queue.harbour), vec![("tema", theme.as_str())]),
-        (format!("{PAGE}/{}/legg-til", queue.untagged), vec![("tema", theme.as_str())]),
+        (
+            format!("{PAGE}/{}/bekreft", queue.harbour),
+            vec![("tema", theme.as_str())],
+        ),
+        (
+            format!("{PAGE}/{}/fjern", queue.harbour),
+            vec![("tema", theme.as_str())],
+        ),
+        (
+            format!("{PAGE}/{}/legg-til", queue.untagged),
+            vec![("tema", theme.as_str())],
+        ),
         (format!("{PAGE}/{}/bekreft-alle", queue.harbour), vec![]),
         (format!("{PAGE}/bekreft-over"), vec![("terskel", "0")]),
     ] {
         let mut body = vec![("csrf_token", token.as_str())];
         body.extend(fields.iter().copied());
-        let response = observer.post(app.url(&action)).form(&body).send().await.expect("post");
+        let response = observer
+            .post(app.url(&action))
+            .form(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(response.status(), 403, "observer: {action}");
 
         let (editor, _) = signed_in(&app, Role::Facilitator).await;
         let mut body = vec![("csrf_token", "not-the-token")];
         body.extend(fields.iter().copied());
-        let response = editor.post(app.url(&action)).form(&body).send().await.expect("post");
+        let response = editor
+            .post(app.url(&action))
+            .form(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(response.status(), 403, "wrong token: {action}");
-        let response = editor.post(app.url(&action)).form(&fields).send().await.expect("post");
+        let response = editor
+            .post(app.url(&action))
+            .form(&fields)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(response.status(), 403, "no token: {action}");
     }
     assert_eq!(suggestions_left(&app).await, 5, "nothing changed");
@@ -404,7 +532,12 @@ async fn bad_input_gets_a_clear_message_and_changes_nothing() {
     assert!(html.contains("Rett filteret"));
 
     assert_eq!(suggestions_left(&app).await, 5, "nothing changed");
-    assert!(tags::tags_of_one(&app.db, queue.untagged).await.expect("tags").is_empty());
+    assert!(
+        tags::tags_of_one(&app.db, queue.untagged)
+            .await
+            .expect("tags")
+            .is_empty()
+    );
     let tagging_entries = audit_log::Entity::find()
         .filter(audit_log::Column::Action.starts_with("tagging."))
         .count(&app.db)

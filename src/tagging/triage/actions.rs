@@ -84,7 +84,9 @@ pub async fn add<C: ConnectionTrait + TransactionTrait>(
     if active.is_none() {
         return Ok(Err(Problem::UnknownTheme));
     }
-    Ok(Ok(one_theme(db, actor, input_id, theme_id, Verb::Add).await?))
+    Ok(Ok(
+        one_theme(db, actor, input_id, theme_id, Verb::Add).await?
+    ))
 }
 
 async fn one_theme<C: ConnectionTrait + TransactionTrait>(

@@ -54,7 +54,10 @@ async fn model(db: &impl ConnectionTrait) -> Result<Arc<Model>, AppError> {
     }
     let for_training = specs.clone();
     let model = tokio::task::spawn_blocking(move || {
-        let examples: Vec<_> = dataset::built_in().iter().map(|row| row.example()).collect();
+        let examples: Vec<_> = dataset::built_in()
+            .iter()
+            .map(|row| row.example())
+            .collect();
         Arc::new(Model::train(&for_training, &examples))
     })
     .await

@@ -151,13 +151,7 @@ async fn list(
     };
     let flash = session::take_flash(&session);
     let count = session.remove_as::<u64>(COUNT).and_then(Result::ok);
-    Ok(html(views::page(
-        &ctx,
-        &me,
-        &page,
-        flash.as_deref(),
-        count,
-    )))
+    Ok(html(views::page(&ctx, &me, &page, flash.as_deref(), count)))
 }
 
 #[derive(Deserialize, Default)]

@@ -94,7 +94,10 @@ fn suggestion(
     let name = name_in(&tag.theme, ctx.lang);
     let share = ctx.tr(
         "tagging.triage.percent",
-        &[("percent", &percent(tag.confidence.unwrap_or_default()).to_string())],
+        &[(
+            "percent",
+            &percent(tag.confidence.unwrap_or_default()).to_string(),
+        )],
     );
     let theme = tag.theme.id.to_string();
     html! {

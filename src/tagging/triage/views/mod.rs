@@ -82,9 +82,7 @@ pub struct TriagePage {
 impl TriagePage {
     /// The query string every form's action keeps, so the redirect comes back here.
     fn query(&self) -> &str {
-        self.back
-            .split_once('?')
-            .map_or("", |(_, query)| query)
+        self.back.split_once('?').map_or("", |(_, query)| query)
     }
 }
 
