@@ -123,6 +123,7 @@ impl Application {
                 .configure(ideas::configure)
                 .configure(events::configure)
                 .configure(interviews::configure)
+                .configure(tagging::triage::configure)
                 .configure(exports::configure)
                 .configure(api::routes::configure)
                 .service(web::errors::fallback()) // after every route: 405 or 404

@@ -262,6 +262,78 @@ pub async fn confirm(
     Ok(changed.rows_affected == 1)
 }
 
+/// A facilitator turns down a suggestion; true when there was one. Tags
+/// people set or confirmed are not touched.
+pub async fn remove_suggestion(
+    db: &impl ConnectionTrait,
+    input_id: Uuid,
+    theme_id: Uuid,
+) -> Result<bool, AppError> {
+    let removed = input_theme::Entity::delete_many()
+        .filter(input_theme::Column::InputId.eq(input_id))
+        .filter(input_theme::Column::ThemeId.eq(theme_id))
+        .filter(input_theme::Column::Origin.eq(Origin::Suggested))
+        .exec(db)
+        .await?;
+    Ok(removed.rows_affected == 1)
+}
+
+/// A facilitator adds a theme by hand: a new manual tag, or a suggestion on
+/// that theme becomes the person's tag. False when a person had already set
+/// or confirmed it.
+pub async fn add_by_person(
+    db: &impl ConnectionTrait,
+    input_id: Uuid,
+    theme_id: Uuid,
+) -> Result<bool, AppError> {
+    let existing = input_theme::Entity::find_by_id((input_id, theme_id))
+        .one(db)
+        .await?;
+    match existing {
+        None => {
+            insert(db, input_id, theme_id, Origin::Manual, None).await?;
+            Ok(true)
+        }
+        Some(tag) if tag.origin == Origin::Suggested => {
+            let mut row = tag.into_active_model();
+            row.origin = Set(Origin::Manual);
+            row.confidence = Set(None);
+            row.update(db).await?;
+            Ok(true)
+        }
+        Some(_) => Ok(false),
+    }
+}
+
+/// Confirms the suggestions with at least `min_confidence` on the inputs
+/// `inputs` selects (a subquery of input ids, so a filter over thousands of
+/// inputs is one statement); returns how many were confirmed.
+pub async fn confirm_where(
+    db: &impl ConnectionTrait,
+    inputs: sea_orm::sea_query::SelectStatement,
+    min_confidence: f64,
+) -> Result<u64, AppError> {
+    let changed = input_theme::Entity::update_many()
+        .col_expr(input_theme::Column::Origin, Expr::value(Origin::Confirmed))
+        .filter(input_theme::Column::InputId.in_subquery(inputs))
+        .filter(input_theme::Column::Origin.eq(Origin::Suggested))
+        .filter(input_theme::Column::Confidence.gte(min_confidence))
+        .exec(db)
+        .await?;
+    Ok(changed.rows_affected)
+}
+
+/// Confirms every suggestion on one input; returns how many.
+pub async fn confirm_all(db: &impl ConnectionTrait, input_id: Uuid) -> Result<u64, AppError> {
+    let changed = input_theme::Entity::update_many()
+        .col_expr(input_theme::Column::Origin, Expr::value(Origin::Confirmed))
+        .filter(input_theme::Column::InputId.eq(input_id))
+        .filter(input_theme::Column::Origin.eq(Origin::Suggested))
+        .exec(db)
+        .await?;
+    Ok(changed.rows_affected)
+}
+
 /// Gives `into_id` the themes people chose for `from_id` (manual and
 /// confirmed tags); a mere suggestion on the target becomes the person's tag.
 pub async fn join(db: &impl ConnectionTrait, from_id: Uuid, into_id: Uuid) -> Result<(), AppError> {

@@ -15,6 +15,7 @@ pub enum Section {
     Ideas,
     Events,
     Interviews,
+    Tagging,
     Themes,
     Exports,
     Users,
@@ -25,11 +26,12 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 11] = [
+    const ALL: [Section; 12] = [
         Section::Dashboard,
         Section::Ideas,
         Section::Events,
         Section::Interviews,
+        Section::Tagging,
         Section::Themes,
         Section::Exports,
         Section::Users,
@@ -45,6 +47,7 @@ impl Section {
             Section::Ideas => "/admin/ideer",
             Section::Events => "/admin/arrangementer",
             Section::Interviews => "/admin/intervjuer",
+            Section::Tagging => "/admin/temamerking",
             Section::Themes => "/admin/temaer",
             Section::Exports => "/admin/eksport",
             Section::Users => "/admin/brukere",
@@ -61,6 +64,7 @@ impl Section {
             Section::Ideas => "admin.nav_ideas",
             Section::Events => "events.admin.nav",
             Section::Interviews => "interviews.admin.nav",
+            Section::Tagging => "tagging.triage.nav",
             Section::Themes => "admin.nav_themes",
             Section::Exports => "admin.nav_exports",
             Section::Users => "admin.nav_users",
@@ -78,6 +82,8 @@ impl Section {
             // Observers read the businesses, slots and guide; the pages
             // leave out contact details and actions for them.
             Section::Interviews => true,
+            // Observers read the queue and the suggestions; only editors act.
+            Section::Tagging => true,
             // Participant lists hold personal data; observers see none.
             Section::Ideas | Section::Events => role.can_edit(),
             _ => role.is_admin(),

@@ -27,7 +27,7 @@ const STYLESHEET_PARTS: [&str; 5] = [
 
 /// Files served as they are. A stylesheet names them by their plain name in
 /// `url("…")`; the bundle is rewritten to their hashed names.
-const FILES: [(&str, &str, &[u8]); 3] = [
+const FILES: [(&str, &str, &[u8]); 4] = [
     (
         "icon.svg",
         "image/svg+xml",
@@ -42,6 +42,11 @@ const FILES: [(&str, &str, &[u8]); 3] = [
         "inter-latin-ext-wght-normal.woff2",
         "font/woff2",
         include_bytes!("../../assets/vendor/inter/inter-latin-ext-wght-normal.woff2"),
+    ),
+    (
+        "triage.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/js/triage.js"),
     ),
 ];
 

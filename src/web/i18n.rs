@@ -124,6 +124,12 @@ macro_rules! locale_files {
                 $lang,
                 "/interviews_data.toml"
             )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/tagging_triage.toml"
+            )),
         )
     };
 }

@@ -45,5 +45,6 @@ mod roles;
 mod shutdown;
 mod signin;
 mod site;
+mod tagging_triage;
 mod themes;
 mod workshops;
