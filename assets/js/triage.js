@@ -9,7 +9,7 @@
   const help = document.getElementById('triage-keys');
 
   const typing = (el) =>
-    !!el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName));
+    !!el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName));
 
   const focusItem = (item) => {
     if (!item) return;
