@@ -45,5 +45,7 @@ mod roles;
 mod shutdown;
 mod signin;
 mod site;
+mod tagging;
+mod tagging_cli;
 mod themes;
 mod workshops;
