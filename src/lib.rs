@@ -49,6 +49,8 @@ pub struct AppState {
     pub hash_key: Arc<[u8]>,
     /// Rendered public pages, checked against the database on every request.
     pub pages: web::page_cache::PageCache,
+    /// The theme tagger's model in use, shared with the tagger worker.
+    pub tagger: tagging::service::Tagger,
 }
 
 impl AppState {
@@ -69,6 +71,7 @@ pub struct Application {
     port: u16,
     public_url: Url,
     hash_key: Arc<[u8]>,
+    tagger: tagging::service::Tagger,
     server: Server,
 }
 
@@ -96,11 +99,13 @@ impl Application {
                 .to_vec()
                 .into()
         };
+        let tagger = tagging::service::Tagger::default();
         let state = aweb::Data::new(AppState {
             db,
             settings: Arc::new(settings),
             hash_key: hash_key.clone(),
             pages: web::page_cache::PageCache::default(),
+            tagger: tagger.clone(),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -137,6 +142,7 @@ impl Application {
         .run();
         Ok(Self {
             hash_key,
+            tagger,
             port: address.port(),
             public_url,
             server,
@@ -146,6 +152,11 @@ impl Application {
     /// The key this server's keyed hashes use (tests set up counts with it).
     pub fn hash_key(&self) -> Arc<[u8]> {
         self.hash_key.clone()
+    }
+
+    /// The tagger the handlers use, for the tagger worker to share.
+    pub fn tagger(&self) -> tagging::service::Tagger {
+        self.tagger.clone()
     }
 
     pub fn port(&self) -> u16 {
@@ -200,7 +211,12 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
     // Started before the server so a bad mail setting stops start-up at once.
     let mail_worker = mail::MailWorker::start(db.clone(), &settings)?;
     let retention = events::retention::start(db.clone());
-    let app = Application::build(settings, db)?;
+    let app = Application::build(settings, db.clone())?;
+    let tagger_worker = tagging::service::TaggerWorker::start(
+        db,
+        app.tagger(),
+        tagging::service::WorkerSettings::default(),
+    );
     if let Some(password) = first_admin {
         println!("Created the first admin account. Sign in and change the password:");
         println!("  e-mail:   {admin_email}");
@@ -212,6 +228,7 @@ pub async fn serve(settings: Settings) -> Result<(), BoxError> {
     let served = app.run_until_stopped().await;
     // The server has finished its requests; let the mail in flight go out too.
     mail_worker.stop().await;
+    tagger_worker.stop().await;
     retention.abort();
     served?;
     tracing::info!("stopped");

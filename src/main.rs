@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use innspill::config::{GlobalArgs, Settings};
 use innspill::entities::user::Role;
 use innspill::error::BoxError;
-use innspill::{admin, api, db, demo, domain::Email, themes};
+use innspill::{admin, api, db, demo, domain::Email, tagging, themes};
 use tracing_subscriber::EnvFilter;
 
 /// innspill: input and mobilisation platform for a municipal restructuring programme.
@@ -38,6 +38,9 @@ enum Command {
     /// Manage themes (candidate priority areas).
     #[command(subcommand)]
     Themes(ThemesCommand),
+    /// Evaluate the theme tagger or load its labelled seed.
+    #[command(subcommand)]
+    Tagger(TaggerCommand),
     /// Fill an empty database with a demo programme: the eight candidate
     /// themes and published ideas with support, from the demo data built into
     /// the binary. By default each of its 107 ideas once, over the last six
@@ -69,6 +72,32 @@ enum ThemesCommand {
     /// nothing.
     Import {
         /// The CSV file (UTF-8, comma- or semicolon-separated).
+        file: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TaggerCommand {
+    /// Print micro and macro precision, recall and F1 and a per-theme table
+    /// of the tagger's suggestions against a labelled CSV file
+    /// (id,lang,channel,text,themes; themes separated by `;`). Without
+    /// --train, the tagger learns from what the platform would use (the seed
+    /// and people's tags), leaving out every text that is also in FILE.
+    Eval {
+        /// The labelled file to score against.
+        file: std::path::PathBuf,
+        /// Train on this labelled file instead, and test on FILE.
+        #[arg(long, value_name = "TRAIN.csv", conflicts_with = "folds")]
+        train: Option<std::path::PathBuf>,
+        /// K-fold cross-validation over FILE: each fold is scored by a model
+        /// trained on the other folds (and the platform's data).
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..))]
+        folds: Option<u32>,
+    },
+    /// Load a labelled CSV file as the tagger's seed, replacing the one
+    /// before, and retrain. A file with a bad line changes nothing.
+    Train {
+        /// The labelled file (id,lang,channel,text,themes).
         file: std::path::PathBuf,
     },
 }
@@ -142,6 +171,15 @@ async fn main() -> ExitCode {
             create_token(settings, &email, &name).await
         }
         Command::Themes(ThemesCommand::Import { file }) => import_themes(settings, &file).await,
+        Command::Tagger(TaggerCommand::Eval { file, train, folds }) => {
+            let options = tagging::cli::Eval {
+                file,
+                train,
+                folds: folds.map(|k| k as usize),
+            };
+            eval_tagger(settings, &options).await
+        }
+        Command::Tagger(TaggerCommand::Train { file }) => train_tagger(settings, &file).await,
         Command::Demo {
             force,
             ideas,
@@ -182,6 +220,44 @@ async fn import_themes(settings: Settings, file: &std::path::Path) -> Result<(),
     );
     if !report.ignored_columns.is_empty() {
         println!("Ignored columns: {}", report.ignored_columns.join(", "));
+    }
+    Ok(())
+}
+
+async fn eval_tagger(settings: Settings, options: &tagging::cli::Eval) -> Result<(), BoxError> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let evaluation = tagging::cli::eval(&db, options).await?;
+    for warning in &evaluation.warnings {
+        eprintln!("warning: {warning}");
+    }
+    println!("{}", evaluation.method);
+    println!();
+    print!("{}", evaluation.report);
+    Ok(())
+}
+
+async fn train_tagger(settings: Settings, file: &std::path::Path) -> Result<(), BoxError> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let db = db::connect(settings.database_url.expose()).await?;
+    db::migrate(&db).await?;
+    let trained = tagging::cli::train(&db, &tagging::service::Tagger::default(), file).await?;
+    for warning in &trained.warnings {
+        eprintln!("warning: {warning}");
+    }
+    println!(
+        "Loaded {} labelled rows with {} themes from {} as the tagger's seed.",
+        trained.rows,
+        trained.themes,
+        file.display()
+    );
+    match trained.model {
+        Some(model) => println!(
+            "Trained and stored the model on {} labelled texts.",
+            model.trained_on
+        ),
+        None => println!("No active themes yet: the model is trained once there are some."),
     }
     Ok(())
 }

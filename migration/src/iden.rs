@@ -105,6 +105,7 @@ pub enum Inputs {
     PrivateTokenHash,
     IdempotencyKey,
     SearchText,
+    SuggestedAt,
 }
 
 #[derive(DeriveIden)]
@@ -344,4 +345,32 @@ pub enum InterviewFindings {
     InputId,
     InterviewId,
     BusinessId,
+}
+
+#[derive(DeriveIden)]
+pub enum TaggerModels {
+    Table,
+    Id,
+    CreatedAt,
+    TrainedOn,
+    ThemesKey,
+    Model,
+}
+
+#[derive(DeriveIden)]
+pub enum TaggerSeed {
+    Table,
+    Id,
+    Lang,
+    Channel,
+    Text,
+    Themes,
+}
+
+#[derive(DeriveIden)]
+pub enum TaggerState {
+    Table,
+    Id,
+    LabelsChangedAt,
+    RetrainClaimedUntil,
 }

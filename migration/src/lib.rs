@@ -37,6 +37,11 @@ mod m20261201_000100_create_businesses;
 mod m20261201_000101_create_interview_slots;
 mod m20261201_000102_create_interview_questions;
 mod m20261201_000103_create_interviews;
+mod m20261201_000110_create_tagger_models;
+mod m20261201_000111_create_tagger_seed;
+mod m20261201_000112_create_tagger_state;
+mod m20261201_000113_add_suggested_at_to_inputs;
+mod m20261201_000114_create_inputs_suggested_at_index;
 
 pub struct Migrator;
 
@@ -78,6 +83,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000101_create_interview_slots::Migration),
             Box::new(m20261201_000102_create_interview_questions::Migration),
             Box::new(m20261201_000103_create_interviews::Migration),
+            Box::new(m20261201_000110_create_tagger_models::Migration),
+            Box::new(m20261201_000111_create_tagger_seed::Migration),
+            Box::new(m20261201_000112_create_tagger_state::Migration),
+            Box::new(m20261201_000113_add_suggested_at_to_inputs::Migration),
+            Box::new(m20261201_000114_create_inputs_suggested_at_index::Migration),
         ]
     }
 }

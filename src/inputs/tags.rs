@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -359,6 +359,45 @@ pub async fn join(db: &impl ConnectionTrait, from_id: Uuid, into_id: Uuid) -> Re
         }
     }
     Ok(())
+}
+
+/// The ids of inputs with a tag of one of `origins`, as a subquery for
+/// filtering inputs (`input::Column::Id.in_subquery(...)`).
+pub fn inputs_with(origins: &[Origin]) -> SelectStatement {
+    input_theme::Entity::find()
+        .select_only()
+        .column(input_theme::Column::InputId)
+        .filter(input_theme::Column::Origin.is_in(origins.iter().copied()))
+        .into_query()
+}
+
+/// Inputs whose tags people have settled: at least one set or confirmed,
+/// no suggestion left to look at. Each with the slugs of its tags, which is
+/// what the tagger learns from.
+pub async fn settled(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, Vec<String>>, AppError> {
+    let rows: Vec<(Uuid, String, Origin)> = input_theme::Entity::find()
+        .select_only()
+        .column(input_theme::Column::InputId)
+        .column(theme::Column::Slug)
+        .column(input_theme::Column::Origin)
+        .join(JoinType::InnerJoin, input_theme::Relation::Theme.def())
+        .order_by_asc(theme::Column::Slug)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut labels: HashMap<Uuid, Vec<String>> = HashMap::new();
+    let mut unsettled: Vec<Uuid> = Vec::new();
+    for (input_id, slug, origin) in rows {
+        if origin == Origin::Suggested {
+            unsettled.push(input_id);
+        } else {
+            labels.entry(input_id).or_default().push(slug);
+        }
+    }
+    for input_id in unsettled {
+        labels.remove(&input_id);
+    }
+    Ok(labels)
 }
 
 /// Adds a tag unless the input already has one on that theme.

@@ -5,6 +5,7 @@
 //! database or HTTP); `dataset` reads and writes labelled CSV files and
 //! `metrics` scores suggestions against them.
 
+pub mod cli;
 pub mod dataset;
 pub mod engine;
 pub mod metrics;

@@ -45,6 +45,8 @@ mod roles;
 mod shutdown;
 mod signin;
 mod site;
+mod tagging;
+mod tagging_cli;
 mod tagging_triage;
 mod themes;
 mod workshops;

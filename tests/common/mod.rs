@@ -102,6 +102,8 @@ pub struct TestApp {
     pub app_db: DatabaseConnection,
     /// The key of the app's keyed hashes, to set up rate-limit counts.
     pub hash_key: std::sync::Arc<[u8]>,
+    /// The app's tagger (its cached model), as its handlers use it.
+    pub tagger: innspill::tagging::service::Tagger,
     pub database: TestDatabase,
 }
 
@@ -119,6 +121,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let application = Application::build(settings, app_db.clone()).expect("build app");
     let port = application.port();
     let hash_key = application.hash_key();
+    let tagger = application.tagger();
     tokio::spawn(application.run_until_stopped());
     let db = innspill::db::connect(&database.url).await.expect("connect");
     TestApp {
@@ -128,8 +131,29 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         db,
         app_db,
         hash_key,
+        tagger,
         database,
     }
+}
+
+/// Starts the app and its tagger worker, as `serve` runs them: new inputs
+/// get suggested themes in the background.
+pub async fn spawn_app_with_tagger(
+    adjust: impl FnOnce(&mut Settings),
+) -> (TestApp, innspill::tagging::service::TaggerWorker) {
+    let app = spawn_app_with(adjust).await;
+    let worker = start_tagger(&app);
+    (app, worker)
+}
+
+/// Starts a tagger worker for `app`, sharing its model cache.
+pub fn start_tagger(app: &TestApp) -> innspill::tagging::service::TaggerWorker {
+    use innspill::tagging::service::{TaggerWorker, WorkerSettings};
+    let settings = WorkerSettings {
+        poll_interval: std::time::Duration::from_millis(100),
+        ..WorkerSettings::default()
+    };
+    TaggerWorker::start(app.app_db.clone(), app.tagger.clone(), settings)
 }
 
 /// Starts the app and its mail worker, delivering to a test SMTP server that

@@ -35,6 +35,11 @@ pub async fn store(
         Query::update()
             .table(input::Entity)
             .value(search_text(), text.clone())
+            // New text is scored again: NULL puts it in the tagger's queue.
+            .value(
+                Alias::new("suggested_at"),
+                Option::<chrono::DateTime<chrono::Utc>>::None,
+            )
             .and_where(Expr::col(input::Column::Id).eq(id)),
     )
     .await?;
