@@ -401,8 +401,15 @@ async fn two_instances_on_one_database_suggest_with_the_same_model() {
         );
     }
     // The triage page's explanation is the same from either instance.
-    let explained_a = app.tagger.explain(&app.app_db, text).await.expect("A");
-    let explained_b = b_tagger.explain(&b_db, text).await.expect("B");
+    let explained_a = app
+        .tagger
+        .explain(&app.app_db, &[text.to_owned()])
+        .await
+        .expect("A");
+    let explained_b = b_tagger
+        .explain(&b_db, &[text.to_owned()])
+        .await
+        .expect("B");
     assert_eq!(explained_a, explained_b);
 }
 

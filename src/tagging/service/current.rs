@@ -111,17 +111,27 @@ impl Tagger {
         suggestions::suggest_pending(db, model, limit).await
     }
 
-    /// Every theme's score for `text`, best first, with the words behind
-    /// it; empty when there are no active themes.
+    /// Every theme's score for each of `texts`, best first, with the words
+    /// behind it; empty lists when there are no active themes.
     pub async fn explain(
         &self,
         db: &impl ConnectionTrait,
-        text: &str,
-    ) -> Result<Vec<Score>, AppError> {
-        Ok(match self.current(db).await? {
-            Some(current) => current.model.score(text),
-            None => Vec::new(),
+        texts: &[String],
+    ) -> Result<Vec<Vec<Score>>, AppError> {
+        let Some(current) = self.current(db).await? else {
+            return Ok(vec![Vec::new(); texts.len()]);
+        };
+        let model = current.model.clone();
+        let texts = texts.to_vec();
+        tokio::task::spawn_blocking(move || {
+            let stemmer = crate::tagging::engine::text::stemmer();
+            texts
+                .iter()
+                .map(|text| model.score_with(&stemmer, text))
+                .collect()
         })
+        .await
+        .map_err(|err| AppError::unexpected("explaining suggestions", err))
     }
 }
 

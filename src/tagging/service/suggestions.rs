@@ -58,13 +58,10 @@ pub async fn suggest_pending(
             live.into_iter()
                 .map(|(id, text)| {
                     let suggestions: Vec<(Uuid, f64)> = model
-                        .score_with(&stemmer, &text)
+                        .suggestions(&stemmer, &text)
                         .into_iter()
-                        .filter(|score| score.suggested)
-                        .filter_map(|score| {
-                            theme_ids
-                                .get(&score.slug)
-                                .map(|theme_id| (*theme_id, score.confidence))
+                        .filter_map(|(slug, confidence)| {
+                            theme_ids.get(&slug).map(|theme_id| (*theme_id, confidence))
                         })
                         .collect();
                     (id, suggestions)

@@ -9,7 +9,6 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::actions::{self, Problem};
-use super::explain::explain;
 use super::queue::{self, Filters, PER_PAGE};
 use super::views::{self, FilterForm, LIST_PATH, TriagePage, item_anchor};
 use crate::AppState;
@@ -138,7 +137,7 @@ async fn list(
             None => item.input.body.clone(),
         })
         .collect();
-    let scores = explain(&state.db, &texts).await?;
+    let scores = state.tagger.explain(&state.db, &texts).await?;
     let page = TriagePage {
         links: links(&form),
         back: back_to(&form, items.page()),
