@@ -72,6 +72,12 @@ async fn demo_fills_an_empty_database_and_refuses_one_with_inputs_unless_forced(
         .expect("ideas");
     assert_eq!(ideas.len(), expected);
     assert_eq!(count_inputs(&db).await, expected as u64);
+    // The demo's ideas are seed texts: the tagger learns each once, with
+    // the labels on the idea, not twice.
+    let examples = innspill::tagging::service::training_examples(&db)
+        .await
+        .expect("training data");
+    assert_eq!(examples.len(), innspill::tagging::dataset::built_in().len());
 
     // Published over the last six weeks, not all at once.
     let now = Utc::now();

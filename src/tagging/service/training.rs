@@ -2,6 +2,7 @@
 //! have tagged) and retraining: train, store, and queue the inputs still
 //! waiting for people so their suggestions come from the new model.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{TimeDelta, Utc};
@@ -81,6 +82,17 @@ pub async fn replace_seed(db: &impl TransactionTrait, rows: &[Row]) -> Result<()
 /// Only pending and published ones: a withdrawn input was taken back by its
 /// sender, a hidden one taken down, a merged one lives on in another.
 pub async fn labelled(db: &impl ConnectionTrait) -> Result<Vec<Example>, AppError> {
+    Ok(labelled_with_bodies(db)
+        .await?
+        .into_iter()
+        .map(|(_, example)| example)
+        .collect())
+}
+
+/// As [`labelled`], each with the input's body alone beside it.
+async fn labelled_with_bodies(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(String, Example)>, AppError> {
     let mut labels = tags::settled(db).await?;
     let rows: Vec<(Uuid, Option<String>, String)> = input::Entity::find()
         .select_only()
@@ -97,9 +109,9 @@ pub async fn labelled(db: &impl ConnectionTrait) -> Result<Vec<Example>, AppErro
     Ok(rows
         .into_iter()
         .filter_map(|(id, title, body)| {
-            labels.remove(&id).map(|themes| Example {
-                text: input_text(title.as_deref(), &body),
-                themes,
+            labels.remove(&id).map(|themes| {
+                let text = input_text(title.as_deref(), &body);
+                (body, Example { text, themes })
             })
         })
         .collect())
@@ -107,9 +119,29 @@ pub async fn labelled(db: &impl ConnectionTrait) -> Result<Vec<Example>, AppErro
 
 /// Everything the platform's model learns from: the seed, then people's tags.
 pub async fn training_examples(db: &impl ConnectionTrait) -> Result<Vec<Example>, AppError> {
-    let mut examples: Vec<Example> = seed(db).await?.iter().map(Row::example).collect();
-    examples.extend(labelled(db).await?);
+    let labelled = labelled_with_bodies(db).await?;
+    // A seed text that is also an input (the demo loads the seed's ideas
+    // as bodies under a title) counts once, with the labels people gave.
+    let known: HashSet<String> = labelled
+        .iter()
+        .flat_map(|(body, example)| [same_text(body), same_text(&example.text)])
+        .collect();
+    let mut examples: Vec<Example> = seed(db)
+        .await?
+        .iter()
+        .map(Row::example)
+        .filter(|example| !known.contains(&same_text(&example.text)))
+        .collect();
+    examples.extend(labelled.into_iter().map(|(_, example)| example));
     Ok(examples)
+}
+
+/// A text as compared for repeats: case and spacing do not count.
+fn same_text(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Trains off the async runtime: a retrain on thousands of texts takes
