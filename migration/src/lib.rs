@@ -42,6 +42,7 @@ mod m20261201_000111_create_tagger_seed;
 mod m20261201_000112_create_tagger_state;
 mod m20261201_000113_add_suggested_at_to_inputs;
 mod m20261201_000114_create_inputs_suggested_at_index;
+mod m20261201_000115_create_input_themes_origin_index;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000112_create_tagger_state::Migration),
             Box::new(m20261201_000113_add_suggested_at_to_inputs::Migration),
             Box::new(m20261201_000114_create_inputs_suggested_at_index::Migration),
+            Box::new(m20261201_000115_create_input_themes_origin_index::Migration),
         ]
     }
 }

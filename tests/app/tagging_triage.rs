@@ -201,8 +201,8 @@ async fn suggestions_left(app: &TestApp) -> u64 {
 }
 
 #[tokio::test]
-async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and_filters_narrow_it()
-{
+async fn the_queue_lists_live_inputs_with_suggestions_oldest_first_the_untagged_apart_and_filters_narrow_it()
+ {
     let app = spawn_app().await;
     let queue = seed(&app).await;
     let (client, _) = signed_in(&app, Role::Facilitator).await;
@@ -211,9 +211,18 @@ async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and
     assert_eq!(status, 200);
     assert_eq!(
         listed(&html, &queue),
-        [queue.harbour, queue.cabins, queue.untagged, queue.half_done]
+        [queue.harbour, queue.cabins, queue.half_done]
     );
-    assert!(html.contains("4 innspill venter"), "the count is shown");
+    assert!(html.contains("3 innspill venter"), "the count is shown");
+    // The inputs with no tag at all are a view of their own.
+    let (status, untagged) = page(&client, &app, &format!("{PAGE}?vis=uten-tema")).await;
+    assert_eq!(status, 200);
+    assert_eq!(listed(&untagged, &queue), [queue.untagged]);
+    assert!(untagged.contains("1 innspill venter"));
+    assert!(
+        !untagged.contains("/bekreft-over"),
+        "nothing to confirm there"
+    );
     // Each suggestion with its theme, confidence and the words behind it.
     let harbour = &html[html
         .find(&format!("id=\"innspill-{}\"", queue.harbour))
@@ -264,7 +273,7 @@ async fn the_queue_lists_live_inputs_with_suggestions_or_no_tag_oldest_first_and
     let html = filtered("min=150&tema=finnes-ikke").await;
     assert!(html.contains("Sikkerheten må være et helt tall fra 0 til 100"));
     assert!(html.contains("Temaet finnes ikke"));
-    assert_eq!(listed(&html, &queue).len(), 4);
+    assert_eq!(listed(&html, &queue).len(), 3);
 }
 
 #[tokio::test]
@@ -416,8 +425,11 @@ async fn bulk_confirm_takes_the_suggestions_at_or_above_the_threshold_among_the_
     );
     assert_eq!(suggestions_left(&app).await, 1);
     assert_eq!(audited(&app, "tagging.bulk_confirm").await, 2);
-    // The queue now holds only the input without any tag.
-    assert_eq!(listed(&html, &queue), [queue.untagged]);
+    // No suggestion is left to look at; the input without any tag waits
+    // in its own view.
+    assert!(listed(&html, &queue).is_empty());
+    let (_, untagged) = page(&client, &app, &format!("{PAGE}?vis=uten-tema")).await;
+    assert_eq!(listed(&untagged, &queue), [queue.untagged]);
     let _ = queue.done;
 }
 
@@ -429,7 +441,7 @@ async fn observers_read_the_queue_but_cannot_change_it_and_posts_need_the_csrf_t
     let (observer, _) = signed_in(&app, Role::Observer).await;
     let (status, html) = page(&observer, &app, PAGE).await;
     assert_eq!(status, 200);
-    assert_eq!(listed(&html, &queue).len(), 4);
+    assert_eq!(listed(&html, &queue).len(), 3);
     assert!(html.contains("Havbruk og sjømat"));
     assert!(!html.contains("/bekreft"), "no actions for observers");
     assert!(!html.contains("/legg-til"));

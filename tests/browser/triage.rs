@@ -96,6 +96,12 @@ pub async fn seed_triage(
             session,
         ),
         page(
+            "triage-untagged-nn",
+            "/admin/temamerking?vis=uten-tema",
+            "nn",
+            session,
+        ),
+        page(
             "triage-empty-nb",
             "/admin/temamerking?kanal=meeting",
             "nb",

@@ -26,10 +26,13 @@ pub const LIVE: [Status; 2] = [Status::Pending, Status::Published];
 
 /// What narrows the queue. With a theme, the input needs a suggestion on
 /// that theme; with a minimum, a suggestion at or above it (on that theme,
-/// when one is chosen; else its best suggestion). Inputs with no tag at all
-/// show only when neither is set.
+/// when one is chosen; else its best suggestion). `untagged` shows the
+/// inputs with no tag at all instead (theme and minimum do not apply):
+/// a view of its own, because finding them reads every input, while the
+/// suggestions are found through an index however many inputs there are.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
+    pub untagged: bool,
     pub channel: Option<Channel>,
     pub theme: Option<Uuid>,
     /// In [0, 1].
@@ -82,19 +85,15 @@ fn condition(filters: &Filters) -> Condition {
     if let Some(channel) = filters.channel {
         all = all.add(input::Column::Channel.eq(channel));
     }
-    if filters.theme.is_some() || filters.min_confidence.is_some() {
-        all.add(
-            input::Column::Id.in_subquery(suggested_inputs(filters.theme, filters.min_confidence)),
-        )
-    } else {
+    if filters.untagged {
         let any_tag = Query::select()
             .column(input_theme::Column::InputId)
             .from(input_theme::Entity)
             .to_owned();
+        all.add(input::Column::Id.not_in_subquery(any_tag))
+    } else {
         all.add(
-            Condition::any()
-                .add(input::Column::Id.in_subquery(suggested_inputs(None, None)))
-                .add(input::Column::Id.not_in_subquery(any_tag)),
+            input::Column::Id.in_subquery(suggested_inputs(filters.theme, filters.min_confidence)),
         )
     }
 }

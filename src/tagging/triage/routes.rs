@@ -39,10 +39,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&input("bekreft-alle"), web::post().to(confirm_all));
 }
 
+/// `vis=uten-tema`: the inputs with no tag instead of those with suggestions.
+pub(super) const UNTAGGED: &str = "uten-tema";
+
 /// The filters and page as the query string carries them; read leniently.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub(super) struct TriageQuery {
+    vis: String,
     kanal: String,
     tema: String,
     min: String,
@@ -57,11 +61,13 @@ async fn read_filters(
 ) -> Result<(Filters, FilterForm), AppError> {
     let mut filters = Filters::default();
     let mut form = FilterForm {
+        untagged: query.vis.trim() == UNTAGGED,
         channel: query.kanal.trim().to_owned(),
         theme: query.tema.trim().to_owned(),
         min: query.min.trim().to_owned(),
         ..FilterForm::default()
     };
+    filters.untagged = form.untagged;
     if !form.channel.is_empty() {
         filters.channel = parse_channel(&form.channel);
         form.channel_error = filters.channel.is_none();
@@ -101,6 +107,9 @@ fn parse_percent(raw: &str) -> Option<i64> {
 /// The list's addresses with the filters understood kept.
 fn links(form: &FilterForm) -> PageLinks {
     let mut links = PageLinks::new(LIST_PATH);
+    if form.untagged {
+        links = links.keep("vis", UNTAGGED);
+    }
     for (name, value, bad) in [
         ("kanal", &form.channel, form.channel_error),
         ("tema", &form.theme, form.theme_error),

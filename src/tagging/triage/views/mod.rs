@@ -51,6 +51,8 @@ pub fn percent(confidence: f64) -> i64 {
 /// The filter form's values as sent, and which were not understood.
 #[derive(Clone, Debug, Default)]
 pub struct FilterForm {
+    /// The inputs with no tag, instead of those with suggestions.
+    pub untagged: bool,
     pub channel: String,
     pub theme: String,
     pub min: String,
@@ -106,7 +108,7 @@ pub fn page(
                 p.ds-paragraph { (ctx.t("tagging.triage.lead")) }
                 (notice(ctx, flash, count))
                 (filters(ctx, page))
-                @if page.editor && page.items.total() > 0 {
+                @if page.editor && page.items.total() > 0 && !page.form.untagged {
                     (bulk(ctx, page))
                 }
                 (shortcuts(ctx, page.editor))
@@ -160,6 +162,13 @@ fn filters(ctx: &PageContext, page: &TriagePage) -> Markup {
         form.triage-filters method="get" action=(LIST_PATH) aria-labelledby="filters-heading" {
             h2.ds-heading data-size="xs" #filters-heading { (ctx.t("tagging.triage.filters")) }
             div.cluster {
+                div.ds-field {
+                    label.ds-label for="vis" { (ctx.t("tagging.triage.view_label")) }
+                    select.ds-input #vis name="vis" {
+                        option value="" { (ctx.t("tagging.triage.view_suggested")) }
+                        option value="uten-tema" selected[form.untagged] { (ctx.t("tagging.triage.view_untagged")) }
+                    }
+                }
                 div.ds-field {
                     label.ds-label for="kanal" { (ctx.t("tagging.triage.channel_label")) }
                     select.ds-input #kanal name="kanal"
