@@ -231,19 +231,8 @@ async fn confirm(
     query: web::Query<TriageQuery>,
     form: CsrfForm<ThemeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let changed = match Uuid::parse_str(form.0.tema.trim()) {
-        Ok(theme) => actions::confirm(&state.db, me.id, *id, theme).await?,
-        Err(_) => false,
-    };
-    notice(
-        &session,
-        if changed {
-            "tagging.triage.done.confirmed"
-        } else {
-            "tagging.triage.done.nothing"
-        },
-        None,
-    );
+    let done = on_suggestion(&state, me.id, *id, &form.0, Decision::Confirm).await?;
+    notice(&session, done, None);
     after_action(&state, &query, *id, &form.0.neste).await
 }
 
@@ -256,20 +245,45 @@ async fn remove(
     query: web::Query<TriageQuery>,
     form: CsrfForm<ThemeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let changed = match Uuid::parse_str(form.0.tema.trim()) {
-        Ok(theme) => actions::remove(&state.db, me.id, *id, theme).await?,
-        Err(_) => false,
-    };
-    notice(
-        &session,
-        if changed {
-            "tagging.triage.done.removed"
-        } else {
-            "tagging.triage.done.nothing"
-        },
-        None,
-    );
+    let done = on_suggestion(&state, me.id, *id, &form.0, Decision::Remove).await?;
+    notice(&session, done, None);
     after_action(&state, &query, *id, &form.0.neste).await
+}
+
+/// What a facilitator does with one suggestion.
+#[derive(Clone, Copy)]
+enum Decision {
+    Confirm,
+    Remove,
+}
+
+/// Confirms or removes the suggestion the form names; the notice to show.
+/// A theme that is not a suggestion of the input changes nothing.
+async fn on_suggestion(
+    state: &AppState,
+    by: Uuid,
+    input: Uuid,
+    form: &ThemeForm,
+    decision: Decision,
+) -> Result<&'static str, AppError> {
+    let Ok(theme) = Uuid::parse_str(form.tema.trim()) else {
+        return Ok("tagging.triage.done.nothing");
+    };
+    let (changed, done) = match decision {
+        Decision::Confirm => (
+            actions::confirm(&state.db, by, input, theme).await?,
+            "tagging.triage.done.confirmed",
+        ),
+        Decision::Remove => (
+            actions::remove(&state.db, by, input, theme).await?,
+            "tagging.triage.done.removed",
+        ),
+    };
+    Ok(if changed {
+        done
+    } else {
+        "tagging.triage.done.nothing"
+    })
 }
 
 #[tracing::instrument(skip_all, fields(input = %id))]
