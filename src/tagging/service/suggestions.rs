@@ -41,6 +41,12 @@ pub async fn suggest_pending(
     model: Option<Arc<Model>>,
     limit: u64,
 ) -> Result<usize, AppError> {
+    // Looked at first without writing: on SQLite even an UPDATE that
+    // matches nothing takes the write lock, and a pass every second would
+    // then make other connections' read-then-write transactions fail.
+    if queued_any(db).await?.is_none() {
+        return Ok(0);
+    }
     let txn = db.begin().await?;
     let rows = claim(Utc::now(), limit).exec_with_returning(&txn).await?;
     let taken = rows.len();
@@ -90,6 +96,17 @@ fn claim(now: DateTime<Utc>, limit: u64) -> UpdateMany<input::Entity> {
     input::Entity::update_many()
         .col_expr(suggested_at(), Expr::value(Some(now)))
         .filter(input::Column::Id.in_subquery(unscored))
+}
+
+/// Some input waiting for the tagger, if there is one.
+async fn queued_any(db: &impl ConnectionTrait) -> Result<Option<Uuid>, AppError> {
+    Ok(input::Entity::find()
+        .select_only()
+        .column(input::Column::Id)
+        .filter(Expr::col(suggested_at()).is_null())
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?)
 }
 
 /// How many inputs wait for the tagger.
