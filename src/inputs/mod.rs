@@ -69,6 +69,10 @@ impl StakeholderGroup {
     }
 }
 
+/// Statuses whose inputs still count as evidence: hidden, merged and
+/// withdrawn ones are out, so nobody tags them or merges into them.
+pub const LIVE: [Status; 2] = [Status::Pending, Status::Published];
+
 /// Every status, in the order the moderation queue's tabs show them.
 pub const STATUSES: [Status; 5] = [
     Status::Pending,

@@ -121,7 +121,7 @@ pub async fn merge_targets(
     Ok(input::Entity::find()
         .filter(input::Column::Channel.eq(channel))
         .filter(input::Column::Id.ne(id))
-        .filter(input::Column::Status.is_in([Status::Pending, Status::Published]))
+        .filter(input::Column::Status.is_in(super::LIVE))
         .order_by_desc(input::Column::CreatedAt)
         .limit(500)
         .all(db)

@@ -143,20 +143,16 @@ impl Model {
 
     /// As [`Model::score`], reusing one stemmer over many texts.
     pub fn score_with(&self, stemmer: &Stemmer, text: &str) -> Vec<Score> {
-        let tokens = text::tokens(stemmer, text);
-        let vector = self.features.vectorise(&tokens);
-        let matches = self.lexicons.score(&tokens);
-        let confidences = self.confidences(&vector, &matches);
-        let chosen = self.calibration.decide(&confidences);
+        let read = self.read(stemmer, text);
         let mut scores: Vec<Score> = self
             .themes
             .iter()
             .enumerate()
             .map(|(at, theme)| Score {
                 slug: theme.slug.clone(),
-                confidence: confidences[at],
-                suggested: chosen[at],
-                words: self.reasons(at, &tokens, &vector, &matches[at].tokens),
+                confidence: read.confidences[at],
+                suggested: read.chosen[at],
+                words: self.reasons(at, &read.tokens, &read.vector, &read.matches[at].tokens),
             })
             .collect();
         scores.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -166,16 +162,12 @@ impl Model {
     /// The themes the model suggests for `text`, with their confidence,
     /// best first: what the background pass stores, without the reasons.
     pub fn suggestions(&self, stemmer: &Stemmer, text: &str) -> Vec<(String, f64)> {
-        let tokens = text::tokens(stemmer, text);
-        let vector = self.features.vectorise(&tokens);
-        let matches = self.lexicons.score(&tokens);
-        let confidences = self.confidences(&vector, &matches);
-        let chosen = self.calibration.decide(&confidences);
+        let read = self.read(stemmer, text);
         let mut out: Vec<(String, f64)> = self
             .themes
             .iter()
-            .zip(confidences)
-            .zip(chosen)
+            .zip(read.confidences)
+            .zip(read.chosen)
             .filter(|(_, chosen)| *chosen)
             .map(|((theme, confidence), _)| (theme.slug.clone(), confidence))
             .collect();
@@ -189,6 +181,23 @@ impl Model {
             .into_iter()
             .map(|(slug, _)| slug)
             .collect()
+    }
+
+    /// A text as the model sees it, with every theme's confidence and
+    /// whether it is suggested.
+    fn read(&self, stemmer: &Stemmer, text: &str) -> Reading {
+        let tokens = text::tokens(stemmer, text);
+        let vector = self.features.vectorise(&tokens);
+        let matches = self.lexicons.score(&tokens);
+        let confidences = self.confidences(&vector, &matches);
+        let chosen = self.calibration.decide(&confidences);
+        Reading {
+            tokens,
+            vector,
+            matches,
+            confidences,
+            chosen,
+        }
     }
 
     fn confidences(&self, vector: &Vector, matches: &[Match]) -> Vec<f64> {
@@ -239,6 +248,15 @@ impl Model {
         }
         words
     }
+}
+
+/// One text read by a model; per theme, in the model's order.
+struct Reading {
+    tokens: Vec<Token>,
+    vector: Vector,
+    matches: Vec<Match>,
+    confidences: Vec<f64>,
+    chosen: Vec<bool>,
 }
 
 /// The labelled texts as tokens, and for each a flag per theme.

@@ -19,14 +19,13 @@ use uuid::Uuid;
 
 use super::store;
 use super::training::input_text;
-use crate::entities::input::{self, Status};
+use crate::entities::input;
 use crate::error::AppError;
 use crate::inputs::tags;
 use crate::tagging::Model;
 use crate::tagging::engine::text;
 
-/// Statuses whose inputs get suggestions; the rest are only marked as seen.
-pub const LIVE: [Status; 2] = [Status::Pending, Status::Published];
+use crate::inputs::LIVE;
 
 /// The queue column; not in the entity, as only the tagger reads it.
 pub fn suggested_at() -> Alias {

@@ -14,11 +14,12 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::store::{self, ModelInfo};
-use super::suggestions::{LIVE, suggested_at};
+use super::suggestions::suggested_at;
 use crate::entities::input;
 use crate::entities::input_theme::Origin;
 use crate::entities::tagger_seed;
 use crate::error::AppError;
+use crate::inputs::LIVE;
 use crate::inputs::tags::{self, PUBLIC_ORIGINS};
 use crate::tagging::dataset::{self, Row};
 use crate::tagging::{Example, Model, ThemeSpec};

@@ -11,7 +11,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::input::{self, Channel, Status};
+use crate::entities::input::{self, Channel};
 use crate::entities::input_theme::{self, Origin};
 use crate::error::AppError;
 use crate::inputs::tags::{self, Tag};
@@ -20,9 +20,7 @@ use crate::web::paging::{self, Page, PageRequest};
 /// Inputs on one page of the queue.
 pub const PER_PAGE: u64 = 20;
 
-/// Statuses whose inputs still count: hidden, merged and withdrawn ones are
-/// out of the evidence, so nobody spends time tagging them.
-pub const LIVE: [Status; 2] = [Status::Pending, Status::Published];
+use crate::inputs::LIVE;
 
 /// What narrows the queue. With a theme, the input needs a suggestion on
 /// that theme; with a minimum, a suggestion at or above it (on that theme,

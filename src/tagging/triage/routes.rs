@@ -16,6 +16,7 @@ use crate::entities::input::Channel;
 use crate::entities::input_theme::Origin;
 use crate::error::AppError;
 use crate::inputs::tags;
+use crate::tagging::service::training::input_text;
 use crate::themes::service as themes;
 use crate::web::auth::{Editor, Staff};
 use crate::web::components::pager::PageLinks;
@@ -141,10 +142,7 @@ async fn list(
     let texts: Vec<String> = items
         .items
         .iter()
-        .map(|item| match &item.input.title {
-            Some(title) => format!("{title}\n\n{}", item.input.body),
-            None => item.input.body.clone(),
-        })
+        .map(|item| input_text(item.input.title.as_deref(), &item.input.body))
         .collect();
     let scores = state.tagger.explain(&state.db, &texts).await?;
     let page = TriagePage {
