@@ -18,6 +18,7 @@ pub mod interviews;
 pub mod mail;
 pub mod settings;
 pub mod site;
+pub mod surveys;
 pub mod tagging;
 pub mod themes;
 pub mod web;

@@ -374,3 +374,71 @@ pub enum TaggerState {
     LabelsChangedAt,
     RetrainClaimedUntil,
 }
+
+#[derive(DeriveIden)]
+pub enum Surveys {
+    Table,
+    Id,
+    Title,
+    Intro,
+    Audience,
+    Status,
+    Paged,
+    OpensAt,
+    ClosesAt,
+    OfferInterview,
+    KioskTokenHash,
+    NextCode,
+    CreatedAt,
+    UpdatedAt,
+    PublishedAt,
+    ClosedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum SurveySections {
+    Table,
+    Id,
+    SurveyId,
+    Position,
+    Title,
+    Description,
+}
+
+#[derive(DeriveIden)]
+pub enum SurveyQuestions {
+    Table,
+    Id,
+    SurveyId,
+    SectionId,
+    Position,
+    Code,
+    Kind,
+    Prompt,
+    Help,
+    Required,
+    Options,
+    AllowOther,
+    ScaleLow,
+    ScaleHigh,
+    MinValue,
+    MaxValue,
+    Role,
+    AsInput,
+    Hidden,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum SurveyResponses {
+    Table,
+    Id,
+    SurveyId,
+    Answers,
+    StakeholderGroup,
+    Language,
+    Kiosk,
+    IdempotencyKey,
+    SubmittedAt,
+}

@@ -43,6 +43,7 @@ mod m20261201_000112_create_tagger_state;
 mod m20261201_000113_add_suggested_at_to_inputs;
 mod m20261201_000114_create_inputs_suggested_at_index;
 mod m20261201_000115_create_input_themes_origin_index;
+mod m20261201_000120_create_surveys;
 
 pub struct Migrator;
 
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000113_add_suggested_at_to_inputs::Migration),
             Box::new(m20261201_000114_create_inputs_suggested_at_index::Migration),
             Box::new(m20261201_000115_create_input_themes_origin_index::Migration),
+            Box::new(m20261201_000120_create_surveys::Migration),
         ]
     }
 }

@@ -1,0 +1,12 @@
+//! Surveys: facilitators build them (or start from the resident or the
+//! business template), residents and businesses answer them anonymously,
+//! free-text answers become inputs (channel `survey`) that tagging sees, and
+//! results and exports read the responses.
+
+pub mod answering;
+pub mod model;
+pub mod service;
+
+pub use model::{
+    Answer, Answers, Audience, Choice, Kind, Question, Role, Section, Survey, SurveyStatus,
+};

@@ -1,0 +1,8 @@
+//! Survey service code, no HTTP: reading surveys, building them, and storing responses.
+
+pub mod builder;
+pub mod load;
+pub mod responses;
+pub mod templates;
+
+pub use load::{get, list};
