@@ -220,11 +220,11 @@ fn read_one(question: &Question, themes: &[theme::Model], raw: &Raw) -> Checked 
                 .enumerate()
                 .find(|(index, (rank, _))| *rank != index + 1)
             {
-                let theme = themes
-                    .iter()
-                    .find(|t| t.id == ranked[at].1)
-                    .expect("ranked themes come from the list");
-                return Err((theme_field(question, theme), "surveys.answer.ranking"));
+                let field = themes.iter().find(|t| t.id == ranked[at].1).map_or_else(
+                    || first_field(question, themes),
+                    |t| theme_field(question, t),
+                );
+                return Err((field, "surveys.answer.ranking"));
             }
             Ok((!ranked.is_empty())
                 .then(|| Answer::Ranking(ranked.into_iter().map(|(_, id)| id).collect())))
