@@ -129,6 +129,7 @@ impl Application {
                 .configure(ideas::configure)
                 .configure(events::configure)
                 .configure(interviews::configure)
+                .configure(surveys::configure)
                 .configure(tagging::triage::configure)
                 .configure(exports::configure)
                 .configure(api::routes::configure)

@@ -5,7 +5,11 @@
 
 pub mod answering;
 pub mod model;
+pub mod routes;
 pub mod service;
+pub mod views;
+
+pub use routes::configure;
 
 pub use model::{
     Answer, Answers, Audience, Choice, Kind, Question, Role, Section, Survey, SurveyStatus,
