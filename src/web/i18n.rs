@@ -130,6 +130,8 @@ macro_rules! locale_files {
                 $lang,
                 "/tagging_triage.toml"
             )),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/surveys.toml")),
         )
     };
 }

@@ -1,1 +1,3 @@
 //! Survey pages (maud).
+
+pub mod questions;
