@@ -35,17 +35,50 @@ async fn active_themes(state: &AppState) -> Result<Vec<theme::Model>, AppError> 
 }
 
 #[tracing::instrument(skip_all)]
-async fn landing(ctx: PageContext, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn landing(
+    ctx: PageContext,
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let themes = active_themes(&state).await?;
+    let form = prefilled(req.query_string(), &themes);
     Ok(html(views::landing(
         &ctx,
         &RegistrationPage {
-            form: &RegistrationForm::default(),
+            form: &form,
             themes: &themes,
             guard: &Guard::new(&state),
             errors: &FormErrors::new(),
         },
     )))
+}
+
+/// What a link may fill in before the business types anything: the
+/// business survey's thanks page passes on industry, size band and themes.
+/// Values the form would not offer are dropped.
+fn prefilled(query: &str, themes: &[theme::Model]) -> RegistrationForm {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Prefill {
+        industry: String,
+        size_band: String,
+        themes: Vec<String>,
+    }
+    let prefill: Prefill = serde_html_form::from_str(query).unwrap_or_default();
+    RegistrationForm {
+        industry: crate::interviews::industry::parse(&prefill.industry)
+            .map(String::from)
+            .unwrap_or_default(),
+        size_band: crate::interviews::size::parse_band(&prefill.size_band)
+            .unwrap_or_default()
+            .to_owned(),
+        themes: prefill
+            .themes
+            .into_iter()
+            .filter(|id| themes.iter().any(|t| t.id.to_string() == *id))
+            .collect(),
+        ..RegistrationForm::default()
+    }
 }
 
 const RECEIPT: &str = "interview_receipt";

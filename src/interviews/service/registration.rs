@@ -7,7 +7,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -110,6 +110,17 @@ async fn store_once(
     let size_band = registration
         .size_band
         .or(employees.map(crate::interviews::size::band_of));
+    // On PostgreSQL, take the row's strongest lock at once: the update
+    // below changes a unique column (the token hash), which needs FOR
+    // UPDATE, and upgrading from the weaker lock the touch takes deadlocked
+    // when several registrations of one number queued for the row.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        business::Entity::find()
+            .filter(business::Column::OrgNumber.eq(registration.org_number.as_str()))
+            .lock_exclusive()
+            .one(&txn)
+            .await?;
+    }
     // Write first, so SQLite takes its write lock before this transaction
     // reads (a read-then-write transaction there fails rather than waits);
     // on PostgreSQL this locks the number's row when there is one.

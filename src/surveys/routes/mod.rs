@@ -1,4 +1,8 @@
 //! Survey routes: the public answering pages, the builder, results and exports.
 
+pub mod public;
+
 /// Every survey route, public and staff.
-pub fn configure(_cfg: &mut actix_web::web::ServiceConfig) {}
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    public::configure(cfg);
+}

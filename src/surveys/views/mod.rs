@@ -1,3 +1,4 @@
 //! Survey pages (maud).
 
+pub mod public;
 pub mod questions;
