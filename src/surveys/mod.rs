@@ -5,6 +5,7 @@
 
 pub mod answering;
 pub mod model;
+pub mod results;
 pub mod routes;
 pub mod service;
 pub mod views;
