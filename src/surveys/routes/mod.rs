@@ -1,4 +1,10 @@
 //! Survey routes: the public answering pages, the builder, results and exports.
 
+pub mod export;
+pub mod results;
+
 /// Every survey route, public and staff.
-pub fn configure(_cfg: &mut actix_web::web::ServiceConfig) {}
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    results::configure(cfg);
+    export::configure(cfg);
+}

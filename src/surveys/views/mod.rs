@@ -1,1 +1,4 @@
 //! Survey pages (maud).
+pub mod charts;
+pub mod results;
+pub mod export;
