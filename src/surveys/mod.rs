@@ -4,6 +4,7 @@
 //! results and exports read the responses.
 
 pub mod answering;
+pub mod api;
 pub mod export;
 pub mod model;
 pub mod results;
