@@ -50,3 +50,6 @@ mod tagging_cli;
 mod tagging_triage;
 mod themes;
 mod workshops;
+mod surveys_api;
+mod surveys_export;
+mod surveys_results;
