@@ -70,7 +70,10 @@ impl Table {
     }
 
     pub fn codes(&self) -> Vec<&str> {
-        self.columns.iter().map(|column| column.code.as_ref()).collect()
+        self.columns
+            .iter()
+            .map(|column| column.code.as_ref())
+            .collect()
     }
 }
 

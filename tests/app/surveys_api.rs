@@ -12,7 +12,10 @@ use crate::surveys_results::{seed, table_row};
 
 async fn token_for(app: &TestApp, role: Role) -> String {
     let user = create_user(app, role).await;
-    tokens::create(&app.db, None, &user, "Test").await.unwrap().1
+    tokens::create(&app.db, None, &user, "Test")
+        .await
+        .unwrap()
+        .1
 }
 
 async fn get(app: &TestApp, path: &str, token: Option<&str>) -> reqwest::Response {
@@ -48,12 +51,19 @@ async fn surveys_need_an_editors_token_and_give_questions_responses_and_results(
     assert_eq!(q4["kind"], "single_choice");
     assert_eq!(q4["options"][0]["code"], "flere");
 
-    let page: Value = get(&app, &format!("{list}/{id}/responses?per_page=3"), Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!((page["total"].as_u64(), page["pages"].as_u64()), (Some(4), Some(2)));
+    let page: Value = get(
+        &app,
+        &format!("{list}/{id}/responses?per_page=3"),
+        Some(&token),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        (page["total"].as_u64(), page["pages"].as_u64()),
+        (Some(4), Some(2))
+    );
     assert_eq!(page["items"][0]["answers"]["q4"]["choice"]["code"], "flere");
     assert_eq!(page["items"][0]["answers"]["q7"]["scale"], 4);
     let bad = get(&app, &format!("{list}/{id}/responses?page=0"), Some(&token)).await;
@@ -113,6 +123,9 @@ async fn surveys_need_an_editors_token_and_give_questions_responses_and_results(
         "/api/v1/surveys/{id}/responses",
         "/api/v1/surveys/{id}/results",
     ] {
-        assert!(document["paths"][path]["get"].is_object(), "{path} documented");
+        assert!(
+            document["paths"][path]["get"].is_object(),
+            "{path} documented"
+        );
     }
 }

@@ -28,7 +28,14 @@ async fn download(
     format: &str,
 ) -> Vec<u8> {
     let path = export_path(id);
-    let response = submit(app, client, &path, &path, &[("format", format), ("lang", "nb")]).await;
+    let response = submit(
+        app,
+        client,
+        &path,
+        &path,
+        &[("format", format), ("lang", "nb")],
+    )
+    .await;
     assert_eq!(response.status(), 200, "{format}");
     response.bytes().await.unwrap().to_vec()
 }
@@ -111,9 +118,20 @@ async fn the_workbook_has_the_responses_and_a_codebook_and_json_has_no_personal_
         serde_json::from_slice(&download(&app, &client, s.survey.id, "json").await).unwrap();
     let items = json.as_array().unwrap();
     assert_eq!(items.len(), 4);
-    let keys: BTreeSet<&str> = items[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: BTreeSet<&str> = items[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     for key in &keys {
-        let fixed = ["response_id", "submitted_at", "language", "kiosk", "stakeholder_group"];
+        let fixed = [
+            "response_id",
+            "submitted_at",
+            "language",
+            "kiosk",
+            "stakeholder_group",
+        ];
         assert!(
             fixed.contains(key) || key.starts_with('q'),
             "unexpected column {key}"

@@ -143,8 +143,14 @@ async fn main() {
         };
         html_len = results_body(Lang::Nb, &page).into_string().len();
     });
-    println!("read {n} responses from SQLite:       {:>8.1} ms", ms(read_time));
-    println!("aggregate every question:             {:>8.1} ms", ms(aggregate));
+    println!(
+        "read {n} responses from SQLite:       {:>8.1} ms",
+        ms(read_time)
+    );
+    println!(
+        "aggregate every question:             {:>8.1} ms",
+        ms(aggregate)
+    );
     println!(
         "render the results body (+ cross-tab): {:>8.1} ms  ({} KB of HTML)",
         ms(render),

@@ -131,6 +131,11 @@ pub struct ResponseBody {
     pub language: String,
     pub kiosk: bool,
     pub stakeholder_group: Option<String>,
+    /// Each answer as stored: `{"choice": {"code", "other"?}}`, `{"choices":
+    /// {"codes", "other"?}}`, `{"scale": 1–5}`, `{"themes": {theme id: 1–5}}`,
+    /// `{"ranking": [theme id, …]}` (most important first), `{"number": x}` or
+    /// `{"text": {"text", "input"?}}` (`input`: the input the text became).
+    #[schema(value_type = BTreeMap<String, Object>)]
     pub answers: BTreeMap<String, Answer>,
 }
 

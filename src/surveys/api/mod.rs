@@ -8,6 +8,6 @@ mod operations;
 pub mod query;
 
 pub use operations::{
-    __path_get_survey, __path_list_survey_responses, __path_list_surveys,
-    __path_survey_results, get_survey, list_survey_responses, list_surveys, survey_results,
+    __path_get_survey, __path_list_survey_responses, __path_list_surveys, __path_survey_results,
+    get_survey, list_survey_responses, list_surveys, survey_results,
 };

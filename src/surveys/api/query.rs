@@ -51,7 +51,12 @@ pub struct ResultsQuery {
 
 impl ResultsQuery {
     pub fn check(&self) -> Result<Option<StakeholderGroup>, ValidationErrors> {
-        match self.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        match self
+            .group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+        {
             None => Ok(None),
             Some(code) => StakeholderGroup::parse(code).map(Some).ok_or_else(|| {
                 let mut errors = ValidationErrors::new();

@@ -26,7 +26,7 @@ pub fn codebook_table(lang: Lang) -> Table {
 
 /// One row per column of the export.
 pub fn rows(layout: &Layout, survey: &Survey, lang: Lang) -> Vec<Vec<Cell>> {
-    let t = |key: &str| lang.t(&format!("exports.{CODEBOOK}.{key}"));
+    let say = |key: &str| lang.t(&format!("exports.{CODEBOOK}.{key}"));
     layout
         .columns
         .iter()
@@ -45,14 +45,14 @@ pub fn rows(layout: &Layout, survey: &Survey, lang: Lang) -> Vec<Vec<Cell>> {
                     q.options
                         .iter()
                         .map(|c| format!("{}={}", c.code, c.label))
-                        .chain(q.allow_other.then(|| format!("{OTHER}={}", t("other"))))
+                        .chain(q.allow_other.then(|| format!("{OTHER}={}", say("other"))))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                (Source::Other(_), Some(q)) => (q.prompt.clone(), t("other_text").to_owned()),
+                (Source::Other(_), Some(q)) => (q.prompt.clone(), say("other_text").to_owned()),
                 (Source::Flag(_, code), Some(q)) => (
                     format!("{} – {}", q.prompt, q.option_label(code)),
-                    t("flag").to_owned(),
+                    say("flag").to_owned(),
                 ),
                 (Source::Scale(_), Some(q)) => (
                     q.prompt.clone(),
@@ -70,12 +70,16 @@ pub fn rows(layout: &Layout, survey: &Survey, lang: Lang) -> Vec<Vec<Cell>> {
                         q.scale_high.as_deref().unwrap_or("5")
                     ),
                 ),
-                (Source::Rank(_, id), Some(q)) => {
-                    (format!("{} – {}", q.prompt, theme(*id)), t("rank").to_owned())
-                }
-                (Source::Number(_), Some(q)) => (q.prompt.clone(), t("number").to_owned()),
-                (Source::Text(_), Some(q)) => (q.prompt.clone(), t("free_text").to_owned()),
-                (_, _) => (t(&format!("fixed_{}", column.code)).to_owned(), String::new()),
+                (Source::Rank(_, id), Some(q)) => (
+                    format!("{} – {}", q.prompt, theme(*id)),
+                    say("rank").to_owned(),
+                ),
+                (Source::Number(_), Some(q)) => (q.prompt.clone(), say("number").to_owned()),
+                (Source::Text(_), Some(q)) => (q.prompt.clone(), say("free_text").to_owned()),
+                (_, _) => (
+                    say(&format!("fixed_{}", column.code)).to_owned(),
+                    String::new(),
+                ),
             };
             vec![
                 Cell::Text(column.code.clone()),

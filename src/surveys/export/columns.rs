@@ -150,16 +150,18 @@ impl Layout {
         let columns = self
             .columns
             .iter()
-            .map(|column| match FIXED.iter().find(|(code, _)| *code == column.code) {
-                Some((code, width)) if column.question.is_none() => Column::new(code, *width),
-                _ => {
-                    let width = match column.source {
-                        Source::Text(_) | Source::Other(_) => 40.0,
-                        _ => 10.0,
-                    };
-                    Column::named(column.code.clone(), column.code.clone(), width)
-                }
-            })
+            .map(
+                |column| match FIXED.iter().find(|(code, _)| *code == column.code) {
+                    Some((code, width)) if column.question.is_none() => Column::new(code, *width),
+                    _ => {
+                        let width = match column.source {
+                            Source::Text(_) | Source::Other(_) => 40.0,
+                            _ => 10.0,
+                        };
+                        Column::named(column.code.clone(), column.code.clone(), width)
+                    }
+                },
+            )
             .collect();
         Table {
             resource: RESOURCE,
@@ -171,7 +173,11 @@ impl Layout {
     /// The cells of one response, in column order.
     pub fn cells(&self, response: &StoredResponse, out: &mut Vec<Cell>) {
         out.clear();
-        out.extend(self.columns.iter().map(|column| cell(&column.source, response)));
+        out.extend(
+            self.columns
+                .iter()
+                .map(|column| cell(&column.source, response)),
+        );
     }
 }
 

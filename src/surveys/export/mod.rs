@@ -34,12 +34,7 @@ pub struct Data<'a> {
 }
 
 /// Writes every response as `format` to `out` and returns it, complete.
-pub fn write<W: Write>(
-    format: Format,
-    data: &Data,
-    lang: Lang,
-    out: W,
-) -> Result<W, ExportError> {
+pub fn write<W: Write>(format: Format, data: &Data, lang: Lang, out: W) -> Result<W, ExportError> {
     let layout = Layout::of(data.survey, data.themes, data.responses);
     let table = layout.table(lang);
     let mut writer = Writer::new(format, out, &table)?;

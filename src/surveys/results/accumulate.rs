@@ -211,7 +211,13 @@ impl Tally {
                         ranks: tally.stats(answered),
                     })
                     .collect();
-                (Outcome::Ranking { n: answered, themes }, answered > 0)
+                (
+                    Outcome::Ranking {
+                        n: answered,
+                        themes,
+                    },
+                    answered > 0,
+                )
             }
             Tally::Number(values) => {
                 let any = !values.is_empty();

@@ -105,9 +105,14 @@ pub enum Outcome {
     },
     Scale(Distribution),
     /// Importance per theme, in theme order.
-    Importance { themes: Vec<ThemeImportance> },
+    Importance {
+        themes: Vec<ThemeImportance>,
+    },
     /// Ranks per theme, in theme order; `n` is how many ranked at all.
-    Ranking { n: u64, themes: Vec<ThemeRanking> },
+    Ranking {
+        n: u64,
+        themes: Vec<ThemeRanking>,
+    },
     Number {
         n: u64,
         mean: Option<f64>,
@@ -116,7 +121,10 @@ pub enum Outcome {
         max: Option<f64>,
     },
     /// `count` texts in all, the newest `TEXT_PAGE` of them.
-    Text { count: u64, latest: Vec<TextAnswer> },
+    Text {
+        count: u64,
+        latest: Vec<TextAnswer>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]

@@ -72,7 +72,11 @@ async fn download(
         &state.db,
         Entry::new(Some(me.id), "survey.export")
             .on("survey", survey.id)
-            .details(format!("web format={} rows={}", format.code(), responses.len())),
+            .details(format!(
+                "web format={} rows={}",
+                format.code(),
+                responses.len()
+            )),
     )
     .await?;
     // Writing 10,000 rows takes a moment; it runs off the async worker.

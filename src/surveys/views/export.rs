@@ -15,11 +15,19 @@ pub fn export_page(ctx: &PageContext, me: &user::Model, survey: &Survey, respons
     let errors = FormErrors::new();
     let formats = Format::ALL
         .into_iter()
-        .map(|f| (f.code().to_owned(), ctx.t(&format!("exports.format_{}", f.code())).to_owned()))
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                ctx.t(&format!("exports.format_{}", f.code())).to_owned(),
+            )
+        })
         .collect();
     let hints = Format::ALL
         .into_iter()
-        .map(|f| ctx.t(&format!("exports.format_{}_hint", f.code())).to_owned())
+        .map(|f| {
+            ctx.t(&format!("exports.format_{}_hint", f.code()))
+                .to_owned()
+        })
         .collect();
     let checked = [Format::Xlsx.code().to_owned()];
     admin_page(

@@ -1,4 +1,4 @@
 //! Survey pages (maud).
 pub mod charts;
-pub mod results;
 pub mod export;
+pub mod results;
