@@ -30,6 +30,9 @@ pub fn q<'a>(survey: &'a Survey, code: &str) -> &'a Question {
         .unwrap_or_else(|| panic!("no question {code}"))
 }
 
+/// An answer to the question with this code.
+type Given = (&'static str, Answer);
+
 fn day(d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, d, h, 0, 0).unwrap()
 }
@@ -82,7 +85,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
         input: None,
     };
     let s = &survey;
-    let rows: Vec<(DateTime<Utc>, Vec<(&str, Answer)>)> = vec![
+    let rows: Vec<(DateTime<Utc>, Vec<Given>)> = vec![
         (
             day(2, 9),
             vec![

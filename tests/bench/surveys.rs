@@ -11,6 +11,9 @@
 //!   cargo bench --bench surveys
 //!   RESPONSES=50000 cargo bench --bench surveys
 
+// A benchmark, like a test, stops at the first thing that goes wrong.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Span, Utc};
