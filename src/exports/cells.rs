@@ -41,9 +41,9 @@ fn not_flat<T>(what: &str) -> Result<T, CellError> {
 
 /// Fills `out` with the cells of `row` for the columns `codes`, in that order;
 /// a column the row has no field for stays empty.
-pub fn row_cells<R: Serialize>(
+pub fn row_cells<R: Serialize, C: AsRef<str>>(
     row: &R,
-    codes: &[&'static str],
+    codes: &[C],
     out: &mut Vec<Cell>,
 ) -> Result<(), CellError> {
     out.clear();
@@ -51,12 +51,12 @@ pub fn row_cells<R: Serialize>(
     row.serialize(RowSerializer { codes, out })
 }
 
-struct RowSerializer<'a> {
-    codes: &'a [&'static str],
+struct RowSerializer<'a, C> {
+    codes: &'a [C],
     out: &'a mut Vec<Cell>,
 }
 
-impl SerializeStruct for RowSerializer<'_> {
+impl<C: AsRef<str>> SerializeStruct for RowSerializer<'_, C> {
     type Ok = ();
     type Error = CellError;
 
@@ -65,7 +65,7 @@ impl SerializeStruct for RowSerializer<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), CellError> {
-        if let Some(index) = self.codes.iter().position(|code| *code == key) {
+        if let Some(index) = self.codes.iter().position(|code| code.as_ref() == key) {
             self.out[index] = value.serialize(CellSerializer)?;
         }
         Ok(())
@@ -84,7 +84,7 @@ macro_rules! refuse {
     };
 }
 
-impl<'a> Serializer for RowSerializer<'a> {
+impl<'a, C: AsRef<str>> Serializer for RowSerializer<'a, C> {
     type Ok = ();
     type Error = CellError;
     type SerializeSeq = Impossible<(), CellError>;
@@ -92,7 +92,7 @@ impl<'a> Serializer for RowSerializer<'a> {
     type SerializeTupleStruct = Impossible<(), CellError>;
     type SerializeTupleVariant = Impossible<(), CellError>;
     type SerializeMap = Impossible<(), CellError>;
-    type SerializeStruct = RowSerializer<'a>;
+    type SerializeStruct = RowSerializer<'a, C>;
     type SerializeStructVariant = Impossible<(), CellError>;
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, CellError> {

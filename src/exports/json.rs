@@ -10,7 +10,7 @@ use super::table::{Cell, Table};
 
 pub struct JsonWriter<W: Write> {
     out: W,
-    codes: Vec<&'static str>,
+    codes: Vec<String>,
     first: bool,
 }
 
@@ -19,7 +19,7 @@ impl<W: Write> JsonWriter<W> {
         out.write_all(b"[")?;
         Ok(Self {
             out,
-            codes: table.codes(),
+            codes: table.codes().into_iter().map(str::to_owned).collect(),
             first: true,
         })
     }

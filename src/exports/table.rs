@@ -1,6 +1,8 @@
 //! What every export is made of: a table of stable column codes, a header in
 //! the reader's language, and typed cells that each writer renders its own way.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
@@ -8,16 +10,32 @@ use crate::web::Lang;
 
 /// One column: a code that never changes or gets translated (tools and
 /// spreadsheets built on an export rely on it) and a width for spreadsheets.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Column {
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// Width in characters, as spreadsheet programs count them.
     pub width: f64,
+    /// The header, for a column made at run time (a survey question's code)
+    /// that has no locale key; `None` reads `exports.<resource>.<code>`.
+    pub header: Option<String>,
 }
 
 impl Column {
     pub const fn new(code: &'static str, width: f64) -> Self {
-        Self { code, width }
+        Self {
+            code: Cow::Borrowed(code),
+            width,
+            header: None,
+        }
+    }
+
+    /// A column known only at run time, headed by `header` in every language.
+    pub fn named(code: String, header: String, width: f64) -> Self {
+        Self {
+            code: Cow::Owned(code),
+            width,
+            header: Some(header),
+        }
     }
 }
 
@@ -34,12 +52,14 @@ pub struct Table {
 impl Table {
     /// The header row: each column's name in the table's language, from
     /// `exports.<resource>.<code>` in the locale files.
-    pub fn header(&self) -> Vec<&'static str> {
+    pub fn header(&self) -> Vec<&str> {
         self.columns
             .iter()
-            .map(|column| {
-                self.lang
-                    .t(&format!("exports.{}.{}", self.resource, column.code))
+            .map(|column| match &column.header {
+                Some(header) => header.as_str(),
+                None => self
+                    .lang
+                    .t(&format!("exports.{}.{}", self.resource, column.code)),
             })
             .collect()
     }
@@ -49,8 +69,11 @@ impl Table {
         self.lang.t(&format!("exports.{}.sheet", self.resource))
     }
 
-    pub fn codes(&self) -> Vec<&'static str> {
-        self.columns.iter().map(|column| column.code).collect()
+    pub fn codes(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .map(|column| column.code.as_ref())
+            .collect()
     }
 }
 

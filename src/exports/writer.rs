@@ -88,7 +88,7 @@ impl<W: Write> Writer<W> {
 pub struct Export<S: RowSource, W: Write> {
     source: S,
     writer: Writer<W>,
-    codes: Vec<&'static str>,
+    codes: Vec<String>,
     cells: Vec<Cell>,
     rows: u64,
 }
@@ -98,7 +98,7 @@ impl<S: RowSource, W: Write> Export<S, W> {
         Ok(Self {
             source,
             writer: Writer::new(format, out, table)?,
-            codes: table.codes(),
+            codes: table.codes().into_iter().map(str::to_owned).collect(),
             cells: Vec::with_capacity(table.columns.len()),
             rows: 0,
         })

@@ -4,7 +4,10 @@
 //! results and exports read the responses.
 
 pub mod answering;
+pub mod api;
+pub mod export;
 pub mod model;
+pub mod results;
 pub mod routes;
 pub mod service;
 pub mod views;

@@ -132,6 +132,12 @@ macro_rules! locale_files {
             )),
             "\n",
             include_str!(concat!("../../assets/locales/", $lang, "/surveys.toml")),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/surveys_results.toml"
+            )),
         )
     };
 }

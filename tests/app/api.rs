@@ -429,6 +429,15 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
         .id
         .to_string();
     let business_id = business_id.to_string();
+    // A survey, for /surveys/{id} and what is under it.
+    let survey_id = innspill::surveys::service::templates::create_from(
+        &app.db,
+        None,
+        innspill::surveys::service::templates::Template::Resident,
+    )
+    .await
+    .expect("a survey")
+    .to_string();
     // A published idea, so that /ideas/{id} has something to answer with.
     let idea_id = innspill::ideas::service::submit(
         &app.db,
@@ -546,6 +555,8 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
             &business_id
         } else if path.starts_with("/api/v1/interviews/") {
             &interview_id
+        } else if path.starts_with("/api/v1/surveys/") {
+            &survey_id
         } else {
             &theme_id
         };

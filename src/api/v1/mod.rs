@@ -8,6 +8,7 @@ pub mod themes;
 
 pub use crate::ideas::api as ideas;
 pub use crate::interviews::api as interviews;
+pub use crate::surveys::api as surveys;
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, web};
@@ -45,7 +46,11 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(interviews::get_business)
         .service(interviews::list_interviews)
         .service(interviews::get_interview)
-        .service(interviews::list_findings);
+        .service(interviews::list_findings)
+        .service(surveys::list_surveys)
+        .service(surveys::get_survey)
+        .service(surveys::list_survey_responses)
+        .service(surveys::survey_results);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.

@@ -1,8 +1,12 @@
 //! Survey routes: the public answering pages, the builder, results and exports.
 
+pub mod export;
 pub mod public;
+pub mod results;
 
 /// Every survey route, public and staff.
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     public::configure(cfg);
+    results::configure(cfg);
+    export::configure(cfg);
 }
