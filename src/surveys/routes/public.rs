@@ -24,7 +24,8 @@ use crate::web::public_form::{Guard, PublicForm};
 use crate::web::{PageContext, html, html_status, see_other};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/undersokelse/{id}", web::get().to(start))
+    cfg.route("/undersokelser", web::get().to(open_list))
+        .route("/undersokelse/{id}", web::get().to(start))
         .route("/undersokelse/{id}", web::post().to(answer))
         .route("/undersokelse/{id}/takk", web::get().to(thanks))
         .route(
@@ -79,6 +80,22 @@ fn answered(req: &HttpRequest) -> Vec<Uuid> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The surveys open now, newest first.
+#[tracing::instrument(skip_all)]
+async fn open_list(ctx: PageContext, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = Utc::now();
+    let mut open = Vec::new();
+    for listed in service::list(&state.db).await? {
+        if listed.survey.status == SurveyStatus::Published.code()
+            && let Some(survey) = service::get(&state.db, listed.survey.id).await?
+            && survey.is_open(now)
+        {
+            open.push(survey);
+        }
+    }
+    Ok(html(views::open_list(&ctx, &open)))
 }
 
 /// A survey anyone may see: published or closed, never a draft.

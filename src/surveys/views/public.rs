@@ -113,6 +113,36 @@ pub fn survey_page(ctx: &PageContext, page: &SurveyPage) -> Markup {
     )
 }
 
+/// The surveys open now, each with its introduction and a link.
+pub fn open_list(ctx: &PageContext, surveys: &[Survey]) -> Markup {
+    let title = ctx.t("surveys.public.list_title");
+    layout(
+        ctx,
+        title,
+        html! {
+            div.page-medium.stack {
+                h1.ds-heading data-size="md" { (title) }
+                @if surveys.is_empty() {
+                    p.ds-paragraph { (ctx.t("surveys.public.list_empty")) }
+                } @else {
+                    ul.ds-list.stack {
+                        @for survey in surveys {
+                            li.ds-card.stack {
+                                h2.ds-heading data-size="xs" {
+                                    a.ds-link href={ "/undersokelse/" (survey.id) } { (survey.title) }
+                                }
+                                @if let Some(intro) = &survey.intro {
+                                    (paragraphs(intro))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
 /// Why a survey takes no answers here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unavailable {
