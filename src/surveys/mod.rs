@@ -4,6 +4,7 @@
 //! results and exports read the responses.
 
 pub mod answering;
+pub mod forms;
 pub mod model;
 pub mod routes;
 pub mod service;

@@ -130,6 +130,12 @@ macro_rules! locale_files {
                 $lang,
                 "/tagging_triage.toml"
             )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/surveys_admin.toml"
+            )),
         )
     };
 }

@@ -1,1 +1,7 @@
 //! Survey pages (maud).
+
+pub mod admin;
+pub mod admin_preview;
+pub mod admin_question;
+pub mod admin_sections;
+pub mod admin_survey;
