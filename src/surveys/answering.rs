@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use crate::entities::theme;
 use crate::surveys::model::{Answer, Answers, Kind, OTHER, Question, SCALE};
+use crate::web::Lang;
+use crate::web::forms::FormErrors;
 
 /// The longest short and long text answers.
 pub const SHORT_MAX: usize = 200;
@@ -76,6 +78,15 @@ pub struct FieldError {
     pub key: &'static str,
 }
 
+/// The messages, translated, for the page's error summary and fields.
+pub fn form_errors(lang: Lang, errors: &[FieldError]) -> FormErrors {
+    let mut form_errors = FormErrors::new();
+    for error in errors {
+        form_errors.add(&error.field, lang.t(error.key));
+    }
+    form_errors
+}
+
 /// Reads the answers to `questions` from the form. Every question is
 /// checked; an answer left empty is simply absent. Errors come in the
 /// order of the questions.
@@ -102,13 +113,11 @@ pub fn read(
     (answers, errors)
 }
 
-/// The field an error summary links to for a question.
+/// The field an error summary links to for a question: the control's id,
+/// which for a group of radios or checkboxes is its first option's.
 pub fn first_field(question: &Question, themes: &[theme::Model]) -> String {
     match (question.kind, themes.first()) {
         (Kind::ThemeImportance | Kind::ThemeRanking, Some(theme)) => theme_field(question, theme),
-        (Kind::SingleChoice | Kind::MultipleChoice | Kind::Likert, _) => {
-            format!("{}-1", question.code)
-        }
         _ => field(question),
     }
 }

@@ -131,6 +131,8 @@ macro_rules! locale_files {
                 "/tagging_triage.toml"
             )),
             "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/surveys.toml")),
+            "\n",
             include_str!(concat!(
                 "../../assets/locales/",
                 $lang,

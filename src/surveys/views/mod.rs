@@ -5,3 +5,4 @@ pub mod admin_preview;
 pub mod admin_question;
 pub mod admin_sections;
 pub mod admin_survey;
+pub mod questions;
