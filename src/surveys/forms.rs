@@ -46,7 +46,12 @@ fn title(ctx: &PageContext, errors: &mut FormErrors, field: &str, value: &str) -
     value.trim().to_owned()
 }
 
-fn long_text(ctx: &PageContext, errors: &mut FormErrors, field: &str, value: &str) -> Option<String> {
+fn long_text(
+    ctx: &PageContext,
+    errors: &mut FormErrors,
+    field: &str,
+    value: &str,
+) -> Option<String> {
     if too_long(value, TEXT_MAX) {
         errors.add(field, ctx.t(&key("text_long")));
     }
@@ -255,7 +260,10 @@ impl QuestionForm {
             scale_high: question.scale_high.clone().unwrap_or_default(),
             min_value: show(question.min_value).unwrap_or_default(),
             max_value: show(question.max_value).unwrap_or_default(),
-            role: question.role.map(|r| r.code().to_owned()).unwrap_or_default(),
+            role: question
+                .role
+                .map(|r| r.code().to_owned())
+                .unwrap_or_default(),
             as_input: question.as_input.then(|| "ja".to_owned()),
         }
     }
@@ -295,7 +303,12 @@ impl QuestionForm {
                 hidden: self.option_hidden.contains(code),
             });
         }
-        for line in self.new_options.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in self
+            .new_options
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             if too_long(line, OPTION_MAX) {
                 errors.add("new_options", ctx.t(&key("option_long")));
             }
@@ -304,7 +317,10 @@ impl QuestionForm {
         if options.len() > OPTIONS_MAX {
             errors.add("new_options", ctx.t(&key("too_many_options")));
         }
-        for (field, value) in [("scale_low", &self.scale_low), ("scale_high", &self.scale_high)] {
+        for (field, value) in [
+            ("scale_low", &self.scale_low),
+            ("scale_high", &self.scale_high),
+        ] {
             if too_long(value, LABEL_MAX) {
                 errors.add(field, ctx.t(&key("label_long")));
             }

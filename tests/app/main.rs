@@ -45,6 +45,7 @@ mod roles;
 mod shutdown;
 mod signin;
 mod site;
+mod surveys_builder;
 mod tagging;
 mod tagging_cli;
 mod tagging_triage;

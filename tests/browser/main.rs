@@ -11,6 +11,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod interviews_public;
+mod surveys_builder;
 mod triage;
 
 use std::path::Path;
@@ -27,6 +28,7 @@ const SCENARIOS: &[&str] = &[
     "sign-up-event",
     "register-interview",
     "triage-keyboard",
+    "survey-builder-error",
 ];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
@@ -582,6 +584,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
     }
     pages.extend(interviews_public::seed_interviews_public(&app, &admin).await);
     pages.extend(triage::seed_triage(&app, &session, &observer_session).await);
+    pages.extend(surveys_builder::seed_builder(&app, &session, &observer_session).await);
     pages.push(json!({
         "name": "reset-password-nb",
         "path": reset_page(&app).await,

@@ -17,9 +17,11 @@ use crate::surveys::model::{Survey, SurveyStatus};
 use crate::surveys::service::builder::{self, StatusError};
 use crate::surveys::service::templates::{self, Template};
 use crate::surveys::service::{editing, load};
-use crate::surveys::views::admin::{self as views, LIST_PATH, TEMPLATE_PATH, kiosk_path, survey_path};
-use crate::surveys::views::admin_survey::{self, SurveyPage};
+use crate::surveys::views::admin::{
+    self as views, LIST_PATH, TEMPLATE_PATH, kiosk_path, survey_path,
+};
 use crate::surveys::views::admin_preview;
+use crate::surveys::views::admin_survey::{self, SurveyPage};
 use crate::themes::service as themes;
 use crate::web::auth::{Editor, Staff};
 use crate::web::csrf::CsrfForm;
@@ -35,7 +37,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(LIST_PATH, web::post().to(create))
         .route(TEMPLATE_PATH, web::post().to(create_from_template))
         .route(SURVEY, web::get().to(detail))
-        .route(&format!("{SURVEY}/innstillinger"), web::post().to(save_settings))
+        .route(
+            &format!("{SURVEY}/innstillinger"),
+            web::post().to(save_settings),
+        )
         .route(&format!("{SURVEY}/status"), web::post().to(set_status))
         .route(&format!("{SURVEY}/kiosk"), web::post().to(open_kiosk))
         .route(&format!("{SURVEY}/kiosk/lukk"), web::post().to(close_kiosk))
@@ -160,8 +165,8 @@ async fn create_from_template(
     CsrfForm(form): CsrfForm<TemplateForm>,
 ) -> Result<HttpResponse, AppError> {
     // Radio buttons with one checked: anything else is a forged form.
-    let template = Template::parse(&form.template)
-        .ok_or_else(|| AppError::Validation("template".into()))?;
+    let template =
+        Template::parse(&form.template).ok_or_else(|| AppError::Validation("template".into()))?;
     let id = templates::create_from(&state.db, Some(me.id), template).await?;
     session::flash(&session, "surveys.admin.created");
     Ok(see_other(&survey_path(id)))
@@ -266,7 +271,9 @@ async fn open_kiosk(
 ) -> Result<HttpResponse, AppError> {
     let survey = find(&state, *id).await?;
     if survey.status == SurveyStatus::Closed {
-        return Err(AppError::Validation("a closed survey takes no kiosk".into()));
+        return Err(AppError::Validation(
+            "a closed survey takes no kiosk".into(),
+        ));
     }
     let token = builder::open_kiosk(&state.db, Some(me.id), survey.id).await?;
     let survey = find(&state, survey.id).await?;
@@ -274,7 +281,15 @@ async fn open_kiosk(
         kiosk_link: Some(link(&state, &kiosk_path(survey.id, token.expose()))),
         ..Forms::blank()
     };
-    let page = survey_page(&ctx, &state, &me, &survey, forms, Some("surveys.admin.kiosk_opened")).await?;
+    let page = survey_page(
+        &ctx,
+        &state,
+        &me,
+        &survey,
+        forms,
+        Some("surveys.admin.kiosk_opened"),
+    )
+    .await?;
     Ok(html(page))
 }
 

@@ -37,7 +37,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&question, web::post().to(update_question))
         .route(&format!("{question}/flytt"), web::post().to(move_question))
         .route(&format!("{question}/skjul"), web::post().to(hide_question))
-        .route(&format!("{question}/slett"), web::post().to(delete_question));
+        .route(
+            &format!("{question}/slett"),
+            web::post().to(delete_question),
+        );
 }
 
 #[derive(Deserialize)]
@@ -91,7 +94,11 @@ fn refused(ctx: &PageContext, refusal: Refusal) -> FormErrors {
 }
 
 fn section_of(survey: &Survey, id: Uuid) -> Result<&crate::surveys::Section, AppError> {
-    survey.sections.iter().find(|s| s.id == id).ok_or(AppError::NotFound)
+    survey
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound)
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -107,14 +114,21 @@ async fn add_section(
     let (title, description) = match form.check(&ctx) {
         Ok(checked) => checked,
         Err(errors) => {
-            let forms = Forms { section: form, errors, ..Forms::blank() };
+            let forms = Forms {
+                section: form,
+                errors,
+                ..Forms::blank()
+            };
             let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
             return Ok(html_status(StatusCode::UNPROCESSABLE_ENTITY, page));
         }
     };
     let id = editing::add_section(&state.db, Some(me.id), survey.id, &title, description).await?;
     session::flash(&session, "surveys.admin.section_added");
-    Ok(see_other(&format!("{}#section-{id}", survey_path(survey.id))))
+    Ok(see_other(&format!(
+        "{}#section-{id}",
+        survey_path(survey.id)
+    )))
 }
 
 #[tracing::instrument(skip_all)]
@@ -130,7 +144,14 @@ async fn section_form(
         section_title: section.title.clone(),
         section_description: section.description.clone().unwrap_or_default(),
     };
-    Ok(html(views::section_page(&ctx, &me, &survey, section, &form, &FormErrors::new())))
+    Ok(html(views::section_page(
+        &ctx,
+        &me,
+        &survey,
+        section,
+        &form,
+        &FormErrors::new(),
+    )))
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -153,9 +174,21 @@ async fn update_section(
             ));
         }
     };
-    editing::update_section(&state.db, Some(me.id), survey.id, section.id, &title, description).await?;
+    editing::update_section(
+        &state.db,
+        Some(me.id),
+        survey.id,
+        section.id,
+        &title,
+        description,
+    )
+    .await?;
     session::flash(&session, "surveys.admin.section_saved");
-    Ok(see_other(&format!("{}#section-{}", survey_path(survey.id), section.id)))
+    Ok(see_other(&format!(
+        "{}#section-{}",
+        survey_path(survey.id),
+        section.id
+    )))
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -166,9 +199,20 @@ async fn move_section(
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let step = step(&form)?;
-    editing::move_one(&state.db, Some(me.id), path.id, Moving::Section(path.section), step).await?;
+    editing::move_one(
+        &state.db,
+        Some(me.id),
+        path.id,
+        Moving::Section(path.section),
+        step,
+    )
+    .await?;
     // Back to the section moved, so keyboard users keep their place.
-    Ok(see_other(&format!("{}#section-{}", survey_path(path.id), path.section)))
+    Ok(see_other(&format!(
+        "{}#section-{}",
+        survey_path(path.id),
+        path.section
+    )))
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -187,7 +231,10 @@ async fn delete_section(
             Ok(see_other(&survey_path(survey.id)))
         }
         Err(refusal) => {
-            let forms = Forms { errors: refused(&ctx, refusal), ..Forms::blank() };
+            let forms = Forms {
+                errors: refused(&ctx, refusal),
+                ..Forms::blank()
+            };
             let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
             Ok(html_status(StatusCode::CONFLICT, page))
         }
@@ -224,9 +271,15 @@ async fn add_question(
     };
     match result {
         // On to the new question's editor, for the fields its kind has.
-        Ok(id) => Ok(see_other(&crate::surveys::views::admin::question_path(survey.id, id))),
+        Ok(id) => Ok(see_other(&crate::surveys::views::admin::question_path(
+            survey.id, id,
+        ))),
         Err(errors) => {
-            let forms = Forms { question: form, errors, ..Forms::blank() };
+            let forms = Forms {
+                question: form,
+                errors,
+                ..Forms::blank()
+            };
             let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
             Ok(html_status(StatusCode::UNPROCESSABLE_ENTITY, page))
         }
@@ -243,7 +296,14 @@ async fn question_form(
     let survey = find(&state, path.id).await?;
     let question = survey.question(path.question).ok_or(AppError::NotFound)?;
     let form = QuestionForm::from_question(question);
-    Ok(html(views::question_page(&ctx, &me, &survey, question, &form, &FormErrors::new())))
+    Ok(html(views::question_page(
+        &ctx,
+        &me,
+        &survey,
+        question,
+        &form,
+        &FormErrors::new(),
+    )))
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -266,7 +326,11 @@ async fn update_question(
     match result {
         Ok(()) => {
             session::flash(&session, "surveys.admin.question_saved");
-            Ok(see_other(&format!("{}#q-{}", survey_path(survey.id), question.id)))
+            Ok(see_other(&format!(
+                "{}#q-{}",
+                survey_path(survey.id),
+                question.id
+            )))
         }
         Err(errors) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -283,8 +347,19 @@ async fn move_question(
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let step = step(&form)?;
-    editing::move_one(&state.db, Some(me.id), path.id, Moving::Question(path.question), step).await?;
-    Ok(see_other(&format!("{}#q-{}", survey_path(path.id), path.question)))
+    editing::move_one(
+        &state.db,
+        Some(me.id),
+        path.id,
+        Moving::Question(path.question),
+        step,
+    )
+    .await?;
+    Ok(see_other(&format!(
+        "{}#q-{}",
+        survey_path(path.id),
+        path.question
+    )))
 }
 
 #[derive(Deserialize)]
@@ -309,9 +384,17 @@ async fn hide_question(
     editing::set_question_hidden(&state.db, Some(me.id), path.id, path.question, hidden).await?;
     session::flash(
         &session,
-        if hidden { "surveys.admin.question_hidden" } else { "surveys.admin.question_unhidden" },
+        if hidden {
+            "surveys.admin.question_hidden"
+        } else {
+            "surveys.admin.question_unhidden"
+        },
     );
-    Ok(see_other(&format!("{}#q-{}", survey_path(path.id), path.question)))
+    Ok(see_other(&format!(
+        "{}#q-{}",
+        survey_path(path.id),
+        path.question
+    )))
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]
@@ -330,7 +413,10 @@ async fn delete_question(
             Ok(see_other(&survey_path(survey.id)))
         }
         Err(refusal) => {
-            let forms = Forms { errors: refused(&ctx, refusal), ..Forms::blank() };
+            let forms = Forms {
+                errors: refused(&ctx, refusal),
+                ..Forms::blank()
+            };
             let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
             Ok(html_status(StatusCode::CONFLICT, page))
         }

@@ -130,7 +130,14 @@ pub async fn add_section<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     lock_survey(&txn, survey_id).await?;
     let id = builder::add_section_in(&txn, survey_id, title, description).await?;
-    record(&txn, actor, "survey.section_add", survey_id, title.to_owned()).await?;
+    record(
+        &txn,
+        actor,
+        "survey.section_add",
+        survey_id,
+        title.to_owned(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(id)
 }
@@ -153,7 +160,14 @@ pub async fn update_section<C: ConnectionTrait + TransactionTrait>(
     }
     .update(&txn)
     .await?;
-    record(&txn, actor, "survey.section_edit", survey_id, title.to_owned()).await?;
+    record(
+        &txn,
+        actor,
+        "survey.section_edit",
+        survey_id,
+        title.to_owned(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -178,7 +192,14 @@ pub async fn delete_section<C: ConnectionTrait + TransactionTrait>(
     survey_section::Entity::delete_by_id(section_id)
         .exec(&txn)
         .await?;
-    record(&txn, actor, "survey.section_delete", survey_id, section.title).await?;
+    record(
+        &txn,
+        actor,
+        "survey.section_delete",
+        survey_id,
+        section.title,
+    )
+    .await?;
     txn.commit().await?;
     Ok(Ok(()))
 }
@@ -354,7 +375,14 @@ pub async fn delete_question<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     renumber(&txn, survey_id, None).await?;
-    record(&txn, actor, "survey.question_delete", survey_id, question.code).await?;
+    record(
+        &txn,
+        actor,
+        "survey.question_delete",
+        survey_id,
+        question.code,
+    )
+    .await?;
     txn.commit().await?;
     Ok(Ok(()))
 }
@@ -378,11 +406,24 @@ pub async fn move_one<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     lock_survey(&txn, survey_id).await?;
     let (action, details) = match what {
-        Moving::Section(id) => ("survey.section_move", section_of(&txn, survey_id, id).await?.title),
-        Moving::Question(id) => ("survey.question_move", question_of(&txn, survey_id, id).await?.code),
+        Moving::Section(id) => (
+            "survey.section_move",
+            section_of(&txn, survey_id, id).await?.title,
+        ),
+        Moving::Question(id) => (
+            "survey.question_move",
+            question_of(&txn, survey_id, id).await?.code,
+        ),
     };
     renumber(&txn, survey_id, Some((what, step))).await?;
-    record(&txn, actor, action, survey_id, format!("{details} {step:+}")).await?;
+    record(
+        &txn,
+        actor,
+        action,
+        survey_id,
+        format!("{details} {step:+}"),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

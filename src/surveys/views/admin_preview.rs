@@ -45,7 +45,7 @@ pub fn preview(
                     }
                     @if let Some(description) = &section.description { p.ds-paragraph.user-text { (description) } }
                     @for question in section.questions.iter().filter(|q| !q.hidden) {
-                        (crate::surveys::views::questions::question(ctx, question, themes, &raw, &[]))
+                        (crate::surveys::views::questions::question(ctx, question, themes, &raw, &FormErrors::new()))
                     }
                 }
             }

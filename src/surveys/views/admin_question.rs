@@ -7,7 +7,9 @@ use maud::{Markup, html};
 use crate::entities::user;
 use crate::surveys::forms::{QuestionForm, SectionForm, option_field};
 use crate::surveys::model::{Kind, Question, Role, Section, Survey};
-use crate::surveys::views::admin::{frame, post_button, question_path, section_path, survey_path, t};
+use crate::surveys::views::admin::{
+    frame, post_button, question_path, section_path, survey_path, t,
+};
 use crate::surveys::views::admin_sections::kind_select;
 use crate::web::PageContext;
 use crate::web::csrf;
@@ -27,7 +29,10 @@ pub fn question_page(
         .into_iter()
         .filter(|k| !locked || question.kind.compatible(*k))
         .collect();
-    let title = ctx.tr("surveys.admin.edit_question_title", &[("code", &question.code)]);
+    let title = ctx.tr(
+        "surveys.admin.edit_question_title",
+        &[("code", &question.code)],
+    );
     frame(
         ctx,
         me,
@@ -138,7 +143,10 @@ pub fn section_page(
     frame(
         ctx,
         me,
-        &ctx.tr("surveys.admin.edit_section_title", &[("title", &section.title)]),
+        &ctx.tr(
+            "surveys.admin.edit_section_title",
+            &[("title", &section.title)],
+        ),
         errors,
         None,
         html! {

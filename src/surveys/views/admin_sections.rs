@@ -150,8 +150,16 @@ pub fn add_forms(
     question: &QuestionForm,
     errors: &FormErrors,
 ) -> Markup {
-    let last = survey.sections.last().map(|s| s.id.to_string()).unwrap_or_default();
-    let chosen = if question.section.is_empty() { last } else { question.section.clone() };
+    let last = survey
+        .sections
+        .last()
+        .map(|s| s.id.to_string())
+        .unwrap_or_default();
+    let chosen = if question.section.is_empty() {
+        last
+    } else {
+        question.section.clone()
+    };
     html! {
         @if !survey.sections.is_empty() {
             section.stack aria-labelledby="add-question-heading" {

@@ -92,9 +92,7 @@ pub fn merge_options(
             hidden: edit.hidden,
         });
     }
-    let removed = old
-        .iter()
-        .any(|o| !merged.iter().any(|m| m.code == o.code));
+    let removed = old.iter().any(|o| !merged.iter().any(|m| m.code == o.code));
     if locked && removed {
         return Err(Refusal::OptionInUse);
     }
@@ -210,12 +208,18 @@ mod tests {
         let merged = merge_options(&old, &edits, false).unwrap();
         assert_eq!(merged[0].code, "nei");
         assert_eq!(merged[0].label, "Nei takk");
-        assert_eq!(merged[1].code, "ja_2", "a removed code is not handed out in the same edit");
+        assert_eq!(
+            merged[1].code, "ja_2",
+            "a removed code is not handed out in the same edit"
+        );
         let forged = vec![OptionEdit {
             code: Some("kanskje".into()),
             label: "Kanskje".into(),
             hidden: false,
         }];
-        assert_eq!(merge_options(&old, &forged, false), Err(Refusal::UnknownOption));
+        assert_eq!(
+            merge_options(&old, &forged, false),
+            Err(Refusal::UnknownOption)
+        );
     }
 }
