@@ -196,7 +196,7 @@ pub fn list(
                         form.stack method="post" action=(TEMPLATE_PATH) {
                             (csrf::field(&ctx.csrf_token()))
                             @let options = Template::ALL.iter()
-                                .map(|tpl| (tpl.code().to_owned(), t(ctx, &format!("template.{}", tpl.code())).to_owned()))
+                                .map(|tpl| (tpl.code().to_owned(), ctx.t(&tpl.label_key()).to_owned()))
                                 .collect();
                             @let hints = Template::ALL.iter()
                                 .map(|tpl| t(ctx, &format!("template_hint.{}", tpl.code())).to_owned())
