@@ -1,5 +1,5 @@
-//! Staff routes that change a survey's sections and questions: add, edit,
-//! move, hide and delete. A refusal from the editing rules comes back as a
+//! Staff routes that change a survey's questions: add, edit, move, hide
+//! and delete (sections in `admin_sections`). A refusal from the editing rules comes back as a
 //! message at the field it concerns, with the error summary, and nothing
 //! changed.
 
@@ -10,9 +10,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::admin::{Forms, SURVEY, find, survey_page};
+use super::admin_sections as sections;
 use crate::AppState;
 use crate::error::AppError;
-use crate::surveys::forms::{QuestionForm, SectionForm};
+use crate::surveys::forms::QuestionForm;
 use crate::surveys::model::{Kind, Survey};
 use crate::surveys::service::editing::{self, Moving, Refusal};
 use crate::surveys::views::admin::survey_path;
@@ -27,49 +28,58 @@ const UUID: &str = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let section = format!("{SURVEY}/deler/{{section:{UUID}}}");
     let question = format!("{SURVEY}/sporsmal/{{question:{UUID}}}");
-    cfg.route(&format!("{SURVEY}/deler"), web::post().to(add_section))
-        .route(&section, web::get().to(section_form))
-        .route(&section, web::post().to(update_section))
-        .route(&format!("{section}/flytt"), web::post().to(move_section))
-        .route(&format!("{section}/slett"), web::post().to(delete_section))
-        .route(&format!("{SURVEY}/sporsmal"), web::post().to(add_question))
-        .route(&question, web::get().to(question_form))
-        .route(&question, web::post().to(update_question))
-        .route(&format!("{question}/flytt"), web::post().to(move_question))
-        .route(&format!("{question}/skjul"), web::post().to(hide_question))
-        .route(
-            &format!("{question}/slett"),
-            web::post().to(delete_question),
-        );
+    cfg.route(
+        &format!("{SURVEY}/deler"),
+        web::post().to(sections::add_section),
+    )
+    .route(&section, web::get().to(sections::section_form))
+    .route(&section, web::post().to(sections::update_section))
+    .route(
+        &format!("{section}/flytt"),
+        web::post().to(sections::move_section),
+    )
+    .route(
+        &format!("{section}/slett"),
+        web::post().to(sections::delete_section),
+    )
+    .route(&format!("{SURVEY}/sporsmal"), web::post().to(add_question))
+    .route(&question, web::get().to(question_form))
+    .route(&question, web::post().to(update_question))
+    .route(&format!("{question}/flytt"), web::post().to(move_question))
+    .route(&format!("{question}/skjul"), web::post().to(hide_question))
+    .route(
+        &format!("{question}/slett"),
+        web::post().to(delete_question),
+    );
 }
 
 #[derive(Deserialize)]
-struct SurveyPath {
-    id: Uuid,
+pub(super) struct SurveyPath {
+    pub id: Uuid,
 }
 
 #[derive(Deserialize)]
-struct SectionPath {
-    id: Uuid,
-    section: Uuid,
+pub(super) struct SectionPath {
+    pub id: Uuid,
+    pub section: Uuid,
 }
 
 #[derive(Deserialize)]
-struct QuestionPath {
+pub(super) struct QuestionPath {
     id: Uuid,
     question: Uuid,
 }
 
 #[derive(Deserialize, Default)]
-struct Empty {}
+pub(super) struct Empty {}
 
 #[derive(Deserialize)]
-struct MoveForm {
+pub(super) struct MoveForm {
     /// `opp` or `ned`.
-    direction: String,
+    pub direction: String,
 }
 
-fn step(form: &MoveForm) -> Result<i32, AppError> {
+pub(super) fn step(form: &MoveForm) -> Result<i32, AppError> {
     match form.direction.as_str() {
         "opp" => Ok(-1),
         "ned" => Ok(1),
@@ -87,158 +97,18 @@ fn field_of(refusal: Refusal) -> &'static str {
     }
 }
 
-fn refused(ctx: &PageContext, refusal: Refusal) -> FormErrors {
+pub(super) fn refused(ctx: &PageContext, refusal: Refusal) -> FormErrors {
     let mut errors = FormErrors::new();
     errors.add(field_of(refusal), ctx.t(refusal.message_key()));
     errors
 }
 
-fn section_of(survey: &Survey, id: Uuid) -> Result<&crate::surveys::Section, AppError> {
+pub(super) fn section_of(survey: &Survey, id: Uuid) -> Result<&crate::surveys::Section, AppError> {
     survey
         .sections
         .iter()
         .find(|s| s.id == id)
         .ok_or(AppError::NotFound)
-}
-
-#[tracing::instrument(skip_all, fields(actor = %me.id))]
-async fn add_section(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    path: web::Path<SurveyPath>,
-    CsrfForm(form): CsrfForm<SectionForm>,
-) -> Result<HttpResponse, AppError> {
-    let survey = find(&state, path.id).await?;
-    let (title, description) = match form.check(&ctx) {
-        Ok(checked) => checked,
-        Err(errors) => {
-            let forms = Forms {
-                section: form,
-                errors,
-                ..Forms::blank()
-            };
-            let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
-            return Ok(html_status(StatusCode::UNPROCESSABLE_ENTITY, page));
-        }
-    };
-    let id = editing::add_section(&state.db, Some(me.id), survey.id, &title, description).await?;
-    session::flash(&session, "surveys.admin.section_added");
-    Ok(see_other(&format!(
-        "{}#section-{id}",
-        survey_path(survey.id)
-    )))
-}
-
-#[tracing::instrument(skip_all)]
-async fn section_form(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    path: web::Path<SectionPath>,
-) -> Result<HttpResponse, AppError> {
-    let survey = find(&state, path.id).await?;
-    let section = section_of(&survey, path.section)?;
-    let form = SectionForm {
-        section_title: section.title.clone(),
-        section_description: section.description.clone().unwrap_or_default(),
-    };
-    Ok(html(views::section_page(
-        &ctx,
-        &me,
-        &survey,
-        section,
-        &form,
-        &FormErrors::new(),
-    )))
-}
-
-#[tracing::instrument(skip_all, fields(actor = %me.id))]
-async fn update_section(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    path: web::Path<SectionPath>,
-    CsrfForm(form): CsrfForm<SectionForm>,
-) -> Result<HttpResponse, AppError> {
-    let survey = find(&state, path.id).await?;
-    let section = section_of(&survey, path.section)?;
-    let (title, description) = match form.check(&ctx) {
-        Ok(checked) => checked,
-        Err(errors) => {
-            return Ok(html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::section_page(&ctx, &me, &survey, section, &form, &errors),
-            ));
-        }
-    };
-    editing::update_section(
-        &state.db,
-        Some(me.id),
-        survey.id,
-        section.id,
-        &title,
-        description,
-    )
-    .await?;
-    session::flash(&session, "surveys.admin.section_saved");
-    Ok(see_other(&format!(
-        "{}#section-{}",
-        survey_path(survey.id),
-        section.id
-    )))
-}
-
-#[tracing::instrument(skip_all, fields(actor = %me.id))]
-async fn move_section(
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    path: web::Path<SectionPath>,
-    CsrfForm(form): CsrfForm<MoveForm>,
-) -> Result<HttpResponse, AppError> {
-    let step = step(&form)?;
-    editing::move_one(
-        &state.db,
-        Some(me.id),
-        path.id,
-        Moving::Section(path.section),
-        step,
-    )
-    .await?;
-    // Back to the section moved, so keyboard users keep their place.
-    Ok(see_other(&format!(
-        "{}#section-{}",
-        survey_path(path.id),
-        path.section
-    )))
-}
-
-#[tracing::instrument(skip_all, fields(actor = %me.id))]
-async fn delete_section(
-    ctx: PageContext,
-    state: web::Data<AppState>,
-    Editor(me): Editor,
-    session: Session,
-    path: web::Path<SectionPath>,
-    _form: CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let survey = find(&state, path.id).await?;
-    match editing::delete_section(&state.db, Some(me.id), survey.id, path.section).await? {
-        Ok(()) => {
-            session::flash(&session, "surveys.admin.section_deleted");
-            Ok(see_other(&survey_path(survey.id)))
-        }
-        Err(refusal) => {
-            let forms = Forms {
-                errors: refused(&ctx, refusal),
-                ..Forms::blank()
-            };
-            let page = survey_page(&ctx, &state, &me, &survey, forms, None).await?;
-            Ok(html_status(StatusCode::CONFLICT, page))
-        }
-    }
 }
 
 #[tracing::instrument(skip_all, fields(actor = %me.id))]

@@ -1,6 +1,7 @@
 //! Survey routes: the public answering pages, the builder, results and exports.
 
 pub mod admin;
+pub mod admin_sections;
 pub mod admin_structure;
 
 /// Every survey route, public and staff.
