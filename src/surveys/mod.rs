@@ -6,6 +6,7 @@
 pub mod answering;
 pub mod api;
 pub mod export;
+pub mod forms;
 pub mod model;
 pub mod results;
 pub mod routes;

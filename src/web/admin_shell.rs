@@ -15,6 +15,7 @@ pub enum Section {
     Ideas,
     Events,
     Interviews,
+    Surveys,
     Tagging,
     Themes,
     Exports,
@@ -26,11 +27,12 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 12] = [
+    const ALL: [Section; 13] = [
         Section::Dashboard,
         Section::Ideas,
         Section::Events,
         Section::Interviews,
+        Section::Surveys,
         Section::Tagging,
         Section::Themes,
         Section::Exports,
@@ -47,6 +49,7 @@ impl Section {
             Section::Ideas => "/admin/ideer",
             Section::Events => "/admin/arrangementer",
             Section::Interviews => "/admin/intervjuer",
+            Section::Surveys => "/admin/undersokelser",
             Section::Tagging => "/admin/temamerking",
             Section::Themes => "/admin/temaer",
             Section::Exports => "/admin/eksport",
@@ -64,6 +67,7 @@ impl Section {
             Section::Ideas => "admin.nav_ideas",
             Section::Events => "events.admin.nav",
             Section::Interviews => "interviews.admin.nav",
+            Section::Surveys => "surveys.admin.nav",
             Section::Tagging => "tagging.triage.nav",
             Section::Themes => "admin.nav_themes",
             Section::Exports => "admin.nav_exports",
@@ -82,6 +86,8 @@ impl Section {
             // Observers read the businesses, slots and guide; the pages
             // leave out contact details and actions for them.
             Section::Interviews => true,
+            // Observers read surveys, their settings and preview; only editors change them.
+            Section::Surveys => true,
             // Observers read the queue and the suggestions; only editors act.
             Section::Tagging => true,
             // Participant lists hold personal data; observers see none.

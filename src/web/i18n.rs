@@ -138,6 +138,12 @@ macro_rules! locale_files {
                 $lang,
                 "/surveys_results.toml"
             )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/surveys_admin.toml"
+            )),
         )
     };
 }

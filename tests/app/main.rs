@@ -47,6 +47,7 @@ mod signin;
 mod site;
 mod surveys_answering;
 mod surveys_api;
+mod surveys_builder;
 mod surveys_export;
 mod surveys_results;
 mod tagging;

@@ -12,6 +12,7 @@
 mod common;
 mod interviews_public;
 mod surveys;
+mod surveys_builder;
 mod triage;
 
 use std::path::Path;
@@ -29,6 +30,7 @@ const SCENARIOS: &[&str] = &[
     "register-interview",
     "triage-keyboard",
     "answer-survey",
+    "survey-builder-error",
 ];
 
 /// Pages anyone can open: (name, path, language cookie, expected status).
@@ -585,6 +587,7 @@ async fn every_page_passes_axe_and_the_html_checker() {
     pages.extend(interviews_public::seed_interviews_public(&app, &admin).await);
     pages.extend(triage::seed_triage(&app, &session, &observer_session).await);
     pages.extend(surveys::seed_surveys(&app, &session).await);
+    pages.extend(surveys_builder::seed_builder(&app, &session, &observer_session).await);
     pages.push(json!({
         "name": "reset-password-nb",
         "path": reset_page(&app).await,

@@ -1,5 +1,8 @@
 //! Survey routes: the public answering pages, the builder, results and exports.
 
+pub mod admin;
+pub mod admin_sections;
+pub mod admin_structure;
 pub mod export;
 pub mod public;
 pub mod results;
@@ -7,6 +10,7 @@ pub mod results;
 /// Every survey route, public and staff.
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     public::configure(cfg);
+    admin::configure(cfg);
     results::configure(cfg);
     export::configure(cfg);
 }

@@ -1,6 +1,7 @@
 //! Survey service code, no HTTP: reading surveys, building them, and storing responses.
 
 pub mod builder;
+pub mod editing;
 pub mod load;
 pub mod responses;
 pub mod templates;

@@ -1,5 +1,10 @@
 //! Survey pages (maud).
 
+pub mod admin;
+pub mod admin_preview;
+pub mod admin_question;
+pub mod admin_sections;
+pub mod admin_survey;
 pub mod charts;
 pub mod export;
 pub mod public;
