@@ -433,3 +433,42 @@ async fn the_results_page_tables_show_what_the_charts_draw_and_observers_may_rea
     let anonymous = app.get(&path).await;
     assert_ne!(anonymous.status(), 200);
 }
+
+#[tokio::test]
+async fn responses_read_again_include_every_new_one_however_it_is_stamped() {
+    let app = spawn_app().await;
+    let s = seed(&app).await;
+    let before = read::responses(&app.db, s.survey.id).await.unwrap();
+    let submit = async |at: DateTime<Utc>| {
+        let answers: Answers = [(q(&s.survey, "q7").id, Answer::Scale(2))].into();
+        responses::submit(
+            &app.db,
+            &s.survey,
+            responses::NewResponse {
+                answers,
+                language: Lang::Nb,
+                kiosk: false,
+                idempotency_key: None,
+                submitted_at: at,
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap()
+    };
+    // Read twice with nothing new: the same list.
+    let again = read::responses(&app.db, s.survey.id).await.unwrap();
+    assert_eq!(again.len(), before.len());
+    // A new response: read through the newest rows only.
+    let newest = submit(Utc::now()).await;
+    let after = read::responses(&app.db, s.survey.id).await.unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after.last().unwrap().id, newest);
+    // One stamped before all the others (an import, say) is found too, in order.
+    let oldest = submit(Utc.with_ymd_and_hms(2020, 1, 1, 12, 0, 0).unwrap()).await;
+    let all = read::responses(&app.db, s.survey.id).await.unwrap();
+    assert_eq!(all.len(), before.len() + 2);
+    assert_eq!(all.first().unwrap().id, oldest);
+    let results = results_of(&app, &s, None).await;
+    assert_eq!(results.responses, all.len() as u64);
+}

@@ -43,6 +43,7 @@ struct Count {
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<Listed>, AppError> {
     let surveys = survey::Entity::find()
         .order_by_desc(survey::Column::CreatedAt)
+        .order_by_desc(survey::Column::Id)
         .all(db)
         .await?;
     let counts = survey_response::Entity::find()

@@ -78,7 +78,7 @@ pub fn bar_chart(id: &str, title: &str, bars: &[Bar], heads: [&str; 3]) -> Marku
                 }
                 (PreEscaped("</svg>"))
             }
-            div.table-wrap {
+            div.table-wrap role="region" tabindex="0" aria-label=(title) {
                 table.ds-table data-border {
                     caption.ds-sr-only { (title) }
                     thead { tr { th scope="col" { (heads[0]) } th scope="col" { (heads[1]) } th scope="col" { (heads[2]) } } }
@@ -144,7 +144,7 @@ pub fn stacked_chart(
                 }
                 (PreEscaped("</svg>"))
             }
-            div.table-wrap {
+            div.table-wrap role="region" tabindex="0" aria-label=(title) {
                 table.ds-table data-border {
                     caption.ds-sr-only { (title) }
                     thead {
@@ -217,7 +217,7 @@ pub fn time_chart(id: &str, title: &str, days: &[(String, u64)], heads: [&str; 3
         details.ds-details {
             summary { (heads[2]) }
             div {
-                div.table-wrap {
+                div.table-wrap role="region" tabindex="0" aria-label=(title) {
                     table.ds-table data-border {
                         caption.ds-sr-only { (title) }
                         thead { tr { th scope="col" { (heads[0]) } th scope="col" { (heads[1]) } } }

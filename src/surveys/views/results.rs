@@ -83,7 +83,7 @@ fn summary(lang: Lang, results: &Results) -> Markup {
             @if let Some(at) = results.first_at { dt { (lang.t("survey_results.first")) } dd { (time(lang, at, Precision::Minute)) } }
             @if let Some(at) = results.last_at { dt { (lang.t("survey_results.last")) } dd { (time(lang, at, Precision::Minute)) } }
         }
-        div.table-wrap {
+        div.table-wrap role="region" tabindex="0" aria-label=(lang.t("survey_results.by_group")) {
             table.ds-table data-border {
                 caption { (lang.t("survey_results.by_group")) }
                 thead { tr { th scope="col" { (lang.t("survey_results.group")) } th scope="col" { (lang.t("survey_results.count")) } } }
@@ -129,7 +129,7 @@ fn cross_table(lang: Lang, cross: &CrossTab) -> Markup {
     html! {
         section.stack aria-labelledby="crosstab" {
             h2.ds-heading data-size="sm" id="crosstab" { (lang.t("survey_results.crosstab")) ": " (cross.code) ". " (cross.prompt) }
-            div.table-wrap {
+            div.table-wrap role="region" tabindex="0" aria-labelledby="crosstab" {
                 table.ds-table data-border id="crosstab-table" {
                     thead {
                         tr {
@@ -202,7 +202,7 @@ fn question_section(lang: Lang, question: &QuestionResult) -> Markup {
                         count: t.ranks.top_three, share: t.ranks.top_three_share }).collect();
                     (charts::bar_chart(&format!("chart-{}", question.code), &lang.tr("survey_results.top_three_of", &[("question", &heading)]), &bars,
                         [lang.t("survey_results.theme"), lang.t("survey_results.top_three"), lang.t("survey_results.share")]))
-                    div.table-wrap {
+                    div.table-wrap role="region" tabindex="0" aria-label=(lang.t("survey_results.ranks")) {
                         table.ds-table data-border {
                             caption { (lang.t("survey_results.ranks")) }
                             thead { tr {

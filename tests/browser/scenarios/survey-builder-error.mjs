@@ -20,7 +20,9 @@ export default async function ({ baseUrl, newPage, assert }) {
   await page.goto(`${baseUrl}/admin/undersokelser`);
   await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('link', { name: 'Næringslivsundersøkelse' }).click(),
+    // The newest first: the draft seeded here, after the published one
+    // tests/browser/surveys.rs seeds under the same title.
+    page.getByRole('link', { name: 'Næringslivsundersøkelse' }).first().click(),
   ]);
   await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
