@@ -73,7 +73,10 @@ const OVERLAP_SECS: i64 = 120;
 
 static CACHE: LazyLock<Mutex<HashMap<Uuid, Cached>>> = LazyLock::new(Default::default);
 
-fn cached(survey_id: Uuid) -> Option<(Arc<Vec<StoredResponse>>, Option<DateTime<Utc>>)> {
+/// A survey's cached list and the newest time in it.
+type Known = (Arc<Vec<StoredResponse>>, Option<DateTime<Utc>>);
+
+fn cached(survey_id: Uuid) -> Option<Known> {
     let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     cache
         .get(&survey_id)
@@ -140,7 +143,7 @@ pub async fn responses(
                     .filter(|r| !seen.contains(&r.id)),
             );
             if merged.len() >= count {
-                merged.sort_by(|a, b| (a.submitted_at, a.id).cmp(&(b.submitted_at, b.id)));
+                merged.sort_by_key(|r| (r.submitted_at, r.id));
                 let merged = Arc::new(merged);
                 remember(survey_id, &merged);
                 return Ok(merged);
