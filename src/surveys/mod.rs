@@ -5,6 +5,7 @@
 
 pub mod answering;
 pub mod api;
+pub mod carry_over;
 pub mod export;
 pub mod forms;
 pub mod model;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod admin_sections;
 pub mod admin_structure;
+mod answered;
 pub mod export;
 pub mod public;
 pub mod results;

@@ -5,7 +5,6 @@
 //! its checks comes back with every answer as given.
 
 use actix_session::Session;
-use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
@@ -15,7 +14,9 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::error::AppError;
 use crate::surveys::answering::{self, Raw};
-use crate::surveys::model::{Answer, Answers, Role, Section, Survey, SurveyStatus};
+use crate::surveys::carry_over;
+use crate::surveys::model::{Section, Survey, SurveyStatus};
+use crate::surveys::routes::answered;
 use crate::surveys::service::{self, builder, responses};
 use crate::surveys::views::public::{self as views, SurveyPage, Thanks, Unavailable};
 use crate::themes::service as themes;
@@ -42,10 +43,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-/// The cookie listing the surveys this browser has answered.
-const ANSWERED_COOKIE: &str = "innspill_besvart";
-/// How many answered surveys the cookie remembers.
-const ANSWERED_KEPT: usize = 20;
 const RECEIPT: &str = "survey_receipt";
 
 /// Where a response is given: the public address, or a kiosk with its token.
@@ -68,18 +65,6 @@ impl Mode {
 struct Receipt {
     survey_id: Uuid,
     interview_query: Option<String>,
-}
-
-fn answered(req: &HttpRequest) -> Vec<Uuid> {
-    req.cookie(ANSWERED_COOKIE)
-        .map(|cookie| {
-            cookie
-                .value()
-                .split('.')
-                .filter_map(|id| Uuid::parse_str(id).ok())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The surveys open now, newest first.
@@ -120,7 +105,7 @@ async fn kiosk_survey(state: &AppState, id: &str, token: &str) -> Result<Survey,
 fn unavailable(survey: &Survey, req: &HttpRequest, mode: &Mode) -> Option<Unavailable> {
     let now = Utc::now();
     if survey.is_open(now) {
-        let seen = matches!(mode, Mode::Public) && answered(req).contains(&survey.id);
+        let seen = matches!(mode, Mode::Public) && answered::surveys(req).contains(&survey.id);
         return seen.then_some(Unavailable::AlreadyAnswered);
     }
     let early =
@@ -367,76 +352,17 @@ async fn answer_in(
         RECEIPT,
         &Receipt {
             survey_id: survey.id,
-            interview_query: interview_query(&survey, &answers),
+            interview_query: carry_over::interview_query(&survey, &answers),
         },
     );
     let mut response = see_other(&format!("{}/takk", mode.base(survey.id)));
     if !kiosk {
-        let mut ids = answered(req);
-        ids.retain(|id| *id != survey.id);
-        ids.insert(0, survey.id);
-        ids.truncate(ANSWERED_KEPT);
-        let value = ids
-            .iter()
-            .map(Uuid::to_string)
-            .collect::<Vec<_>>()
-            .join(".");
-        let cookie = Cookie::build(ANSWERED_COOKIE, value)
-            .path("/undersokelse")
-            .max_age(Duration::days(365))
-            .same_site(SameSite::Lax)
-            .http_only(true)
-            .secure(state.settings.is_https())
-            .finish();
+        let cookie = answered::with(req, survey.id, state.settings.is_https());
         response
             .add_cookie(&cookie)
             .map_err(|err| AppError::unexpected("setting the answered cookie", err))?;
     }
     Ok(response)
-}
-
-/// The interview registration's query with what the response already says:
-/// industry, size band, and the themes rated 4 or 5 or ranked in the top
-/// three. None when the survey does not offer interviews or the business said no.
-fn interview_query(survey: &Survey, answers: &Answers) -> Option<String> {
-    if !survey.offer_interview {
-        return None;
-    }
-    let choice = |role: Role| {
-        survey
-            .question_by_role(role)
-            .and_then(|q| answers.get(&q.id))
-            .and_then(|answer| match answer {
-                Answer::Choice { code, .. } => Some(code.clone()),
-                _ => None,
-            })
-    };
-    if choice(Role::InterviewInterest).as_deref() == Some("nei") {
-        return None;
-    }
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    if let Some(industry) = choice(Role::Industry) {
-        query.append_pair("industry", &industry);
-    }
-    if let Some(band) = choice(Role::Size) {
-        query.append_pair("size_band", &band);
-    }
-    let mut themes: Vec<Uuid> = Vec::new();
-    for answer in survey.asked().filter_map(|q| answers.get(&q.id)) {
-        match answer {
-            Answer::Themes(rated) => {
-                themes.extend(rated.iter().filter(|(_, p)| **p >= 4).map(|(id, _)| *id))
-            }
-            Answer::Ranking(order) => themes.extend(order.iter().take(3)),
-            _ => {}
-        }
-    }
-    themes.sort();
-    themes.dedup();
-    for theme in themes {
-        query.append_pair("themes", &theme.to_string());
-    }
-    Some(query.finish())
 }
 
 async fn thanks_in(
