@@ -16,6 +16,7 @@ pub mod ideas;
 pub mod inputs;
 pub mod interviews;
 pub mod mail;
+pub mod priorities;
 pub mod settings;
 pub mod site;
 pub mod surveys;
@@ -130,6 +131,7 @@ impl Application {
                 .configure(events::configure)
                 .configure(interviews::configure)
                 .configure(surveys::configure)
+                .configure(priorities::configure)
                 .configure(tagging::triage::configure)
                 .configure(exports::configure)
                 .configure(api::routes::configure)

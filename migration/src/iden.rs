@@ -442,3 +442,60 @@ pub enum SurveyResponses {
     IdempotencyKey,
     SubmittedAt,
 }
+
+#[derive(DeriveIden)]
+pub enum PairwiseOptions {
+    Table,
+    Id,
+    ThemeId,
+    Label,
+    Status,
+    Language,
+    StreamHash,
+    CreatedAt,
+    DecidedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum PairwiseVotes {
+    Table,
+    Id,
+    StreamHash,
+    LeftId,
+    RightId,
+    Outcome,
+    Language,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum PriorityAssessments {
+    Table,
+    Id,
+    UserId,
+    ThemeId,
+    Jobs,
+    Robustness,
+    Development,
+    Feasibility,
+    Advantage,
+    Rationale,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum PriorityScenarios {
+    Table,
+    Id,
+    Name,
+    Weights,
+    Areas,
+    Concentration,
+    Samples,
+    Seed,
+    Chosen,
+    CreatedBy,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -44,6 +44,7 @@ mod m20261201_000113_add_suggested_at_to_inputs;
 mod m20261201_000114_create_inputs_suggested_at_index;
 mod m20261201_000115_create_input_themes_origin_index;
 mod m20261201_000120_create_surveys;
+mod m20261201_000130_create_priorities;
 
 pub struct Migrator;
 
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000114_create_inputs_suggested_at_index::Migration),
             Box::new(m20261201_000115_create_input_themes_origin_index::Migration),
             Box::new(m20261201_000120_create_surveys::Migration),
+            Box::new(m20261201_000130_create_priorities::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub enum Section {
     Events,
     Interviews,
     Surveys,
+    Priorities,
     Tagging,
     Themes,
     Exports,
@@ -27,12 +28,13 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 13] = [
+    const ALL: [Section; 14] = [
         Section::Dashboard,
         Section::Ideas,
         Section::Events,
         Section::Interviews,
         Section::Surveys,
+        Section::Priorities,
         Section::Tagging,
         Section::Themes,
         Section::Exports,
@@ -50,6 +52,7 @@ impl Section {
             Section::Events => "/admin/arrangementer",
             Section::Interviews => "/admin/intervjuer",
             Section::Surveys => "/admin/undersokelser",
+            Section::Priorities => "/admin/prioritering",
             Section::Tagging => "/admin/temamerking",
             Section::Themes => "/admin/temaer",
             Section::Exports => "/admin/eksport",
@@ -68,6 +71,7 @@ impl Section {
             Section::Events => "events.admin.nav",
             Section::Interviews => "interviews.admin.nav",
             Section::Surveys => "surveys.admin.nav",
+            Section::Priorities => "priorities.nav",
             Section::Tagging => "tagging.triage.nav",
             Section::Themes => "admin.nav_themes",
             Section::Exports => "admin.nav_exports",
@@ -88,6 +92,8 @@ impl Section {
             Section::Interviews => true,
             // Observers read surveys, their settings and preview; only editors change them.
             Section::Surveys => true,
+            // The steering group reads the evidence, the ranking and the report.
+            Section::Priorities => true,
             // Observers read the queue and the suggestions; only editors act.
             Section::Tagging => true,
             // Participant lists hold personal data; observers see none.

@@ -144,6 +144,20 @@ macro_rules! locale_files {
                 $lang,
                 "/surveys_admin.toml"
             )),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/priorities.toml")),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/priorities_pairwise.toml"
+            )),
+            "\n",
+            include_str!(concat!(
+                "../../assets/locales/",
+                $lang,
+                "/priorities_assessment.toml"
+            )),
         )
     };
 }
