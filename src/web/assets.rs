@@ -27,7 +27,7 @@ const STYLESHEET_PARTS: [&str; 5] = [
 
 /// Files served as they are. A stylesheet names them by their plain name in
 /// `url("…")`; the bundle is rewritten to their hashed names.
-const FILES: [(&str, &str, &[u8]); 4] = [
+const FILES: [(&str, &str, &[u8]); 5] = [
     (
         "icon.svg",
         "image/svg+xml",
@@ -47,6 +47,11 @@ const FILES: [(&str, &str, &[u8]); 4] = [
         "triage.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../assets/js/triage.js"),
+    ),
+    (
+        "print.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/js/print.js"),
     ),
 ];
 

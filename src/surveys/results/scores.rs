@@ -18,6 +18,8 @@ pub struct RankStats {
     pub top_three: u64,
     /// `top_three` of all who ranked any theme.
     pub top_three_share: Option<f64>,
+    /// Respondents who answered the ranking question (the share's whole).
+    pub respondents: u64,
 }
 
 /// The running sums behind `RankStats`.
@@ -48,6 +50,7 @@ impl RankTally {
             first: self.first,
             top_three: self.top_three,
             top_three_share: ratio(self.top_three, answered),
+            respondents: answered,
         }
     }
 }
@@ -115,6 +118,7 @@ pub fn theme_scores(results: &Results) -> Vec<ThemeScore> {
     for score in &mut scores {
         score.importance.finish();
         score.ranking.top_three_share = ratio(score.ranking.top_three, ranked_by);
+        score.ranking.respondents = ranked_by;
     }
     scores
 }

@@ -5,7 +5,7 @@ pub mod admin_preview;
 pub mod admin_question;
 pub mod admin_sections;
 pub mod admin_survey;
-pub mod charts;
+pub use crate::web::components::charts;
 pub mod export;
 pub mod public;
 pub mod questions;
