@@ -1,25 +1,44 @@
 //! Everything the ranking stands on, read once per request: the evidence
-//! (with the pairwise survey's scores) and the assessment's means.
+//! (with the pairwise survey's scores) and the project group's assessment.
 
 use std::collections::HashMap;
 
 use sea_orm::ConnectionTrait;
 
 use crate::error::AppError;
+use crate::priorities::assessment::{self, ThemeAssessment};
 use crate::priorities::evidence::{self, Evidence, PairwiseEvidence};
 use crate::priorities::ranking::result::AssessmentMeans;
 use crate::web::Lang;
 
 pub struct Basis {
     pub evidence: Evidence,
-    pub assessment: AssessmentMeans,
+    pub assessment: Vec<ThemeAssessment>,
+    pub means: AssessmentMeans,
 }
 
 pub async fn gather(db: &impl ConnectionTrait, lang: Lang) -> Result<Basis, AppError> {
     let pairwise: HashMap<uuid::Uuid, PairwiseEvidence> = HashMap::new();
     let evidence = evidence::gather(db, lang, &pairwise).await?;
+    let assessment = assessment::summary(db).await?;
     Ok(Basis {
         evidence,
-        assessment: AssessmentMeans::new(),
+        means: means(&assessment),
+        assessment,
     })
+}
+
+/// Each assessed theme's mean per criterion, in `assessment::Criterion::ALL`
+/// order, which is the order of the ranking's five assessment criteria.
+pub fn means(assessment: &[ThemeAssessment]) -> AssessmentMeans {
+    assessment
+        .iter()
+        .map(|t| {
+            let mut means = [None; 5];
+            for c in &t.criteria {
+                means[c.criterion.index()] = c.mean;
+            }
+            (t.theme_id, means)
+        })
+        .collect()
 }

@@ -161,4 +161,17 @@ mod tests {
         let total: f64 = default_weights().iter().sum();
         assert!((total - 100.0).abs() < 1e-9, "{total}");
     }
+
+    #[test]
+    fn the_assessment_criteria_come_in_the_assessment_order() {
+        use crate::priorities::assessment::Criterion as Assessed;
+        let ours: Vec<&str> = Criterion::ALL
+            .iter()
+            .filter(|c| c.source() == Source::Assessment)
+            .map(|c| c.code())
+            .collect();
+        let theirs: Vec<&str> = Assessed::ALL.iter().map(|c| c.code()).collect();
+        assert_eq!(ours, theirs);
+        assert_eq!(Criterion::Jobs.index() - Assessed::Jobs.index(), 9);
+    }
 }

@@ -40,6 +40,7 @@ mod mail;
 mod mail_attachments;
 mod mail_erasure;
 mod priorities;
+mod priorities_assessment;
 mod public_cache;
 mod public_form;
 mod roles;

@@ -50,7 +50,8 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(surveys::list_surveys)
         .service(surveys::get_survey)
         .service(surveys::list_survey_responses)
-        .service(surveys::survey_results);
+        .service(surveys::survey_results)
+        .service(crate::priorities::assessment::api::list_priority_assessments);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::priorities::analysis;
+use crate::priorities::assessment::{self, Entry, ThemeAssessment};
 use crate::priorities::evidence::{Evidence, Quote};
 use crate::priorities::ranking::result::{self, Ranking};
 use crate::priorities::ranking::scenario::{self, Scenario, ScenarioFields};
@@ -37,6 +38,9 @@ pub struct Report {
     pub municipality: String,
     pub generated_at: DateTime<Utc>,
     pub evidence: Evidence,
+    /// The project group's scores per theme, and each assessor's answer.
+    pub assessment: Vec<ThemeAssessment>,
+    pub rationales: Vec<Entry>,
     /// Absent only when no theme is active.
     pub ranking: Option<Ranking>,
     pub chosen: Vec<ChosenArea>,
@@ -76,7 +80,7 @@ pub async fn build(
 ) -> Result<Report, AppError> {
     let programme = settings::current(db).await?;
     let basis = analysis::gather(db, lang).await?;
-    let ranking = result::rank(&basis.evidence, &basis.assessment, scenario);
+    let ranking = result::rank(&basis.evidence, &basis.means, scenario);
     let chosen = ranking
         .iter()
         .flat_map(|r| r.themes.iter().filter(|t| t.chosen))
@@ -98,6 +102,8 @@ pub async fn build(
         municipality: programme.municipality_name,
         generated_at: basis.evidence.generated_at,
         evidence: basis.evidence,
+        assessment: basis.assessment,
+        rationales: assessment::entries(db, None).await?,
         ranking,
         chosen,
     })

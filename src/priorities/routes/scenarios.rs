@@ -168,7 +168,7 @@ async fn render(
     flash: Option<&str>,
 ) -> Result<maud::Markup, AppError> {
     let basis = analysis::gather(&state.db, ctx.lang).await?;
-    let ranking = result::rank(&basis.evidence, &basis.assessment, s);
+    let ranking = result::rank(&basis.evidence, &basis.means, s);
     Ok(views::scenario(
         ctx,
         me,

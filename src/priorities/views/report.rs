@@ -6,11 +6,13 @@ use maud::{Markup, html};
 
 use super::{channel_name, evidence, ranking, subnav, t};
 use crate::entities::user;
+use crate::priorities::assessment::Criterion;
 use crate::priorities::ranking::result::METHOD_KEY;
 use crate::priorities::ranking::scenario::Scenario;
 use crate::priorities::report::Report;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::assets::asset_url;
+use crate::web::components::charts::decimal;
 use crate::web::components::{Precision, time};
 use crate::web::{Lang, PageContext};
 
@@ -79,23 +81,28 @@ pub fn page(ctx: &PageContext, me: &user::Model, page: &ReportPage) -> Markup {
                         section.stack.page-break aria-labelledby={ "r-theme-" (e.theme.slug) } {
                             h3.ds-heading data-size="sm" id={ "r-theme-" (e.theme.slug) } { (e.theme.name) }
                             (evidence::theme_details(lang, e, 3))
+                            (assessed(lang, report, e.theme.id))
                         }
                     }
                 }
+                section.stack.page-break aria-labelledby="r-assessment" {
+                    h2.ds-heading data-size="md" id="r-assessment" { "3. " (t(lang, "nav_assessment")) }
+                    (assessment_table(lang, report))
+                }
                 @if let Some(r) = &report.ranking {
                     section.stack.page-break aria-labelledby="r-ranking" {
-                        h2.ds-heading data-size="md" id="r-ranking" { "3. " (t(lang, "ranking")) }
+                        h2.ds-heading data-size="md" id="r-ranking" { "4. " (t(lang, "ranking")) }
                         p.ds-paragraph { (lang.t(METHOD_KEY)) }
                         (ranking::weights_table(lang, r))
                         (ranking::places_table(lang, r))
                     }
                     section.stack.page-break aria-labelledby="r-sensitivity" {
-                        h2.ds-heading data-size="md" id="r-sensitivity" { "4. " (t(lang, "sensitivity")) }
+                        h2.ds-heading data-size="md" id="r-sensitivity" { "5. " (t(lang, "sensitivity")) }
                         (ranking::sensitivity(lang, r))
                     }
                 }
                 section.stack.page-break aria-labelledby="r-chosen" {
-                    h2.ds-heading data-size="md" id="r-chosen" { "5. " (t(lang, "chosen_heading")) }
+                    h2.ds-heading data-size="md" id="r-chosen" { "6. " (t(lang, "chosen_heading")) }
                     p.ds-paragraph { (t(lang, "measures_intro")) }
                     @for area in &report.chosen {
                         section.stack aria-labelledby={ "r-area-" (area.theme_id) } {
@@ -138,6 +145,73 @@ fn summary(lang: Lang, report: &Report) -> Markup {
                 ol #chosen-areas {
                     @for area in &report.chosen {
                         li { (area.name) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Mean ± sd and the range per criterion, one row per theme.
+fn assessment_table(lang: Lang, report: &Report) -> Markup {
+    let caption = t(lang, "assessment_caption");
+    html! {
+        @if report.assessment.is_empty() {
+            p.ds-paragraph { (t(lang, "not_assessed")) }
+        } @else {
+            div.table-wrap role="region" tabindex="0" aria-label=(caption) {
+                table.ds-table data-border #assessment {
+                    caption { (caption) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "theme")) }
+                        th scope="col" { (t(lang, "assessors")) }
+                        @for c in Criterion::ALL { th scope="col" { (lang.t(c.label_key())) } }
+                    } }
+                    tbody {
+                        @for e in &report.evidence.themes {
+                            @if let Some(a) = report.assessment.iter().find(|a| a.theme_id == e.theme.id) {
+                                tr {
+                                    th scope="row" { (e.theme.name) }
+                                    td.num { (a.assessors) }
+                                    @for c in &a.criteria {
+                                        td.num {
+                                            (decimal(lang, c.mean))
+                                            @if let Some(sd) = c.sd { " ± " (decimal(lang, Some(sd))) }
+                                            @if let (Some(lo), Some(hi)) = (c.min, c.max) { br; "(" (lo) "–" (hi) ")" }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p.ds-paragraph data-size="sm" { (t(lang, "assessment_note")) }
+        }
+    }
+}
+
+/// A theme's assessors and their reasons.
+fn assessed(lang: Lang, report: &Report, theme_id: uuid::Uuid) -> Markup {
+    let entries: Vec<_> = report
+        .rationales
+        .iter()
+        .filter(|e| e.theme_id == theme_id)
+        .collect();
+    html! {
+        @if !entries.is_empty() {
+            h4.ds-heading data-size="2xs" { (t(lang, "rationales")) }
+            ul.plain-list.stack {
+                @for e in entries {
+                    li {
+                        p.ds-paragraph {
+                            strong { (e.assessor) } " ("
+                            @for (i, c) in Criterion::ALL.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                (lang.t(c.label_key())) " " (e.scores[i])
+                            }
+                            "): " (e.rationale)
+                        }
                     }
                 }
             }
