@@ -39,6 +39,7 @@ mod locales;
 mod mail;
 mod mail_attachments;
 mod mail_erasure;
+mod priorities_pairwise;
 mod public_cache;
 mod public_form;
 mod roles;

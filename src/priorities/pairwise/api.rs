@@ -109,21 +109,25 @@ pub struct VoteQuery {
 impl VoteQuery {
     fn check(&self) -> Result<PageRequest, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let mut number = |field: &'static str, value: &Option<String>, default: u64, max: u64| {
-            match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        let mut number =
+            |field: &'static str, value: &Option<String>, default: u64, max: u64| match value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+            {
                 None => default,
                 Some(v) => match v.parse::<u64>() {
                     Ok(n) if (1..=max).contains(&n) => n,
                     _ => {
                         errors.add(
                             field,
-                            ValidationError::new("invalid").with_message("api.error_invalid".into()),
+                            ValidationError::new("invalid")
+                                .with_message("api.error_invalid".into()),
                         );
                         default
                     }
                 },
-            }
-        };
+            };
         let page = number("page", &self.page, 1, MAX_PAGE);
         let per_page = number("per_page", &self.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE);
         if errors.is_empty() {
@@ -156,9 +160,7 @@ pub async fn list_pairwise_votes(
     let request = query
         .check()
         .map_err(|errors| Invalid::from_validation(request_lang(&req), &errors))?;
-    let page = votes::page(&state.db, request)
-        .await?
-        .map(VoteBody::from);
+    let page = votes::page(&state.db, request).await?.map(VoteBody::from);
     Ok(HttpResponse::Ok().json(VotePage {
         total: page.total(),
         page: page.page(),

@@ -232,7 +232,11 @@ mod tests {
     fn an_option_that_always_wins_stays_finite_and_first() {
         let wins = vec![vec![0, 50, 50], vec![0, 0, 3], vec![0, 3, 0]];
         let fitted = fit(3, &wins, 0.5);
-        assert!(fitted.iter().all(|f| f.strength.is_finite() && f.se.is_finite()));
+        assert!(
+            fitted
+                .iter()
+                .all(|f| f.strength.is_finite() && f.se.is_finite())
+        );
         assert!(fitted[0].score > 0.95 && fitted[0].score < 1.0);
         assert!(fitted[0].score > fitted[1].score);
         close(fitted[1].score, fitted[2].score, "the two equal options");

@@ -3,7 +3,9 @@
 //! decide, and each decision is logged.
 
 use actix_session::Session;
-use actix_web::http::header::{CACHE_CONTROL, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::http::header::{
+    CACHE_CONTROL, ContentDisposition, DispositionParam, DispositionType,
+};
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use sea_orm::TransactionTrait;
@@ -79,8 +81,11 @@ async fn decide(
             } else {
                 "pairwise.reject"
             };
-            audit::record(&txn, Entry::new(Some(me.id), action).on("pairwise_option", option.id))
-                .await?;
+            audit::record(
+                &txn,
+                Entry::new(Some(me.id), action).on("pairwise_option", option.id),
+            )
+            .await?;
             if approve {
                 "pairwise.admin.approved"
             } else {
@@ -127,14 +132,17 @@ async fn votes_csv(
                 Outcome::Skip => "skip",
             };
             out.write_record([
-                vote.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true).as_str(),
+                vote.created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                    .as_str(),
                 &vote.stream_hash,
                 label(&vote.left_id).as_deref().unwrap_or(""),
                 label(&vote.right_id).as_deref().unwrap_or(""),
                 outcome,
             ])?;
         }
-        out.into_inner().map_err(|err| csv::Error::from(err.into_error()))
+        out.into_inner()
+            .map_err(|err| csv::Error::from(err.into_error()))
     })
     .await
     .map_err(|err| AppError::unexpected("pairwise export", err))?

@@ -120,16 +120,28 @@ async fn vote_form(
 }
 
 /// Counts a vote against the address's and the browser's limits.
-async fn count_vote(state: &AppState, req: &HttpRequest, stream_hash: &str) -> Result<(), AppError> {
+async fn count_vote(
+    state: &AppState,
+    req: &HttpRequest,
+    stream_hash: &str,
+) -> Result<(), AppError> {
     let address = client_address(req, state.settings.trust_proxy);
     let keys = [
-        (keyed_hash(&state.hash_key, "pairwise-vote", &address), VOTES_PER_ADDRESS),
-        (keyed_hash(&state.hash_key, "pairwise-vote-stream", stream_hash), VOTES_PER_STREAM),
+        (
+            keyed_hash(&state.hash_key, "pairwise-vote", &address),
+            VOTES_PER_ADDRESS,
+        ),
+        (
+            keyed_hash(&state.hash_key, "pairwise-vote-stream", stream_hash),
+            VOTES_PER_STREAM,
+        ),
     ];
     for (key, limit) in keys {
         if !rate_limit::hit(&state.db, &key, VOTE_WINDOW, limit).await? {
             let wait = rate_limit::retry_after(&state.db, &key, VOTE_WINDOW).await?;
-            return Err(AppError::RateLimited(wait.max(std::time::Duration::from_secs(1))));
+            return Err(AppError::RateLimited(
+                wait.max(std::time::Duration::from_secs(1)),
+            ));
         }
     }
     Ok(())
@@ -174,7 +186,14 @@ async fn submit_vote(
             errors: &FormErrors::new(),
             guard: Guard::new(&state),
         };
-        return page(&ctx, &state, &stream, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+        return page(
+            &ctx,
+            &state,
+            &stream,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            shown,
+        )
+        .await;
     }
     put_receipt(&session, NOTICE, &Notice::Voted);
     let mut response = see_other("/parvis");
@@ -210,7 +229,14 @@ async fn submit_proposal(
                 errors: &errors,
                 guard: sent.guard.clone(),
             };
-            return page(&ctx, &state, &stream, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+            return page(
+                &ctx,
+                &state,
+                &stream,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                shown,
+            )
+            .await;
         }
     };
     sent.count_submission(&state).await?;

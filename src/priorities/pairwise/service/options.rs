@@ -4,7 +4,10 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveEnum, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 use uuid::Uuid;
 
 use crate::entities::pairwise_option::{self, Column, Status};
@@ -77,11 +80,16 @@ pub async fn shown(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec<PairOpti
             })
         })
         .collect();
-    shown.extend(approved.iter().filter(|o| o.theme_id.is_none()).map(|o| PairOption {
-        id: o.id,
-        theme_id: None,
-        label: o.label.clone().unwrap_or_default(),
-    }));
+    shown.extend(
+        approved
+            .iter()
+            .filter(|o| o.theme_id.is_none())
+            .map(|o| PairOption {
+                id: o.id,
+                theme_id: None,
+                label: o.label.clone().unwrap_or_default(),
+            }),
+    );
     Ok(shown)
 }
 
@@ -173,7 +181,10 @@ pub async fn decide(
         Status::Rejected
     };
     let changed = pairwise_option::Entity::update_many()
-        .col_expr(Column::Status, sea_orm::sea_query::Expr::value(status.to_value()))
+        .col_expr(
+            Column::Status,
+            sea_orm::sea_query::Expr::value(status.to_value()),
+        )
         .col_expr(
             Column::DecidedAt,
             sea_orm::sea_query::Expr::value(Some(Utc::now())),
@@ -195,7 +206,10 @@ mod tests {
 
     #[test]
     fn proposals_are_trimmed_and_held_to_their_length() {
-        assert_eq!(clean_label("  Mer  båt\n i fjorden "), Ok("Mer båt i fjorden".into()));
+        assert_eq!(
+            clean_label("  Mer  båt\n i fjorden "),
+            Ok("Mer båt i fjorden".into())
+        );
         assert_eq!(clean_label(" ab "), Err(ProposalError::TooShort));
         assert_eq!(clean_label("æøå"), Ok("æøå".into()));
         assert_eq!(clean_label(&"å".repeat(201)), Err(ProposalError::TooLong));

@@ -54,7 +54,11 @@ pub fn choose(
         .collect();
     if second.is_empty() {
         // Only two options, or the first drawn has no partner but the last one.
-        second = weighted.iter().copied().filter(|(id, _)| *id != first).collect();
+        second = weighted
+            .iter()
+            .copied()
+            .filter(|(id, _)| *id != first)
+            .collect();
     }
     let second = draw(rng, &second)?;
     Some(if rng.random_bool(0.5) {

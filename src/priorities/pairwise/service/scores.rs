@@ -100,7 +100,11 @@ fn fit(shown: &[options::PairOption], tallies: &[votes::Tally], streams: u64) ->
             skips: skips[i],
         })
         .collect();
-    options.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.label.cmp(&b.label)));
+    options.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.label.cmp(&b.label))
+    });
     PairwiseScores {
         votes: total,
         skips: skipped,
@@ -145,7 +149,10 @@ mod tests {
         let result = fit(&[a.clone(), b.clone(), c.clone()], &tallies, 2);
         assert_eq!((result.votes, result.skips, result.streams), (15, 2, 2));
         let first = &result.options[0];
-        assert_eq!((first.label.as_str(), first.wins, first.losses), ("A", 7, 0));
+        assert_eq!(
+            (first.label.as_str(), first.wins, first.losses),
+            ("A", 7, 0)
+        );
         let of = |id: Uuid| result.options.iter().find(|o| o.option_id == id).unwrap();
         assert_eq!((of(b.id).wins, of(b.id).losses, of(b.id).skips), (0, 5, 2));
         assert_eq!((of(c.id).wins, of(c.id).losses, of(c.id).skips), (1, 3, 2));
