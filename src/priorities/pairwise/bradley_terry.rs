@@ -52,17 +52,24 @@ pub fn fit(n: usize, wins: &[Vec<u64>], prior: f64) -> Vec<Fitted> {
             .and_then(|row| row.get(j))
             .map_or(0.0, |&w| w as f64)
     };
-    // Comparisons between each pair, and each option's wins, prior included.
-    let mut pairs = vec![vec![0.0; n]; n];
-    let mut won = vec![prior; n];
-    for i in 0..n {
-        for j in 0..n {
-            if i != j {
-                pairs[i][j] = count(i, j) + count(j, i);
-                won[i] += count(i, j);
-            }
-        }
-    }
+    // Comparisons between each pair (none with itself), and each option's
+    // wins, prior included.
+    let pairs: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            (0..n)
+                .map(|j| {
+                    if i == j {
+                        0.0
+                    } else {
+                        count(i, j) + count(j, i)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let won: Vec<f64> = (0..n)
+        .map(|i| prior + (0..n).filter(|&j| j != i).map(|j| count(i, j)).sum::<f64>())
+        .collect();
     let strengths = maximise(&pairs, &won, prior);
     describe(&strengths, &pairs, prior)
 }
@@ -74,21 +81,23 @@ fn maximise(pairs: &[Vec<f64>], won: &[f64], prior: f64) -> Vec<f64> {
     let n = won.len();
     let mut p = vec![1.0; n];
     for _ in 0..MAX_ITERATIONS {
-        let mut next = vec![0.0; n];
-        for i in 0..n {
-            let mut denominator = 2.0 * prior / (p[i] + 1.0);
-            for j in 0..n {
-                if i != j && pairs[i][j] > 0.0 {
-                    denominator += pairs[i][j] / (p[i] + p[j]);
+        let next: Vec<f64> = (0..n)
+            .map(|i| {
+                // A pair's own cell is zero, so it adds nothing here.
+                let denominator = 2.0 * prior / (p[i] + 1.0)
+                    + pairs[i]
+                        .iter()
+                        .zip(&p)
+                        .map(|(n_ij, p_j)| n_ij / (p[i] + p_j))
+                        .sum::<f64>();
+                if denominator > 0.0 {
+                    won[i] / denominator
+                } else {
+                    // Only without a prior and without comparisons: nothing to learn.
+                    1.0
                 }
-            }
-            next[i] = if denominator > 0.0 {
-                won[i] / denominator
-            } else {
-                // Only without a prior and without comparisons: nothing to learn.
-                1.0
-            };
-        }
+            })
+            .collect();
         let change = p
             .iter()
             .zip(&next)
@@ -118,12 +127,12 @@ fn describe(p: &[f64], pairs: &[Vec<f64>], prior: f64) -> Vec<Fitted> {
     };
     (0..n)
         .map(|i| {
-            let mut information = 2.0 * prior * p[i] / (1.0 + p[i]).powi(2);
-            for j in 0..n {
-                if i != j {
-                    information += pairs[i][j] * p[i] * p[j] / (p[i] + p[j]).powi(2);
-                }
-            }
+            let information = 2.0 * prior * p[i] / (1.0 + p[i]).powi(2)
+                + pairs[i]
+                    .iter()
+                    .zip(p)
+                    .map(|(n_ij, p_j)| n_ij * p[i] * p_j / (p[i] + p_j).powi(2))
+                    .sum::<f64>();
             let se = if information > 0.0 {
                 information.sqrt().recip()
             } else {
