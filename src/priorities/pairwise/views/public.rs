@@ -83,9 +83,9 @@ fn pair_form(ctx: &PageContext, left: &PairOption, right: &PairOption) -> Markup
                 legend.ds-heading data-size="sm" { (ctx.t("pairwise.legend")) }
                 div.columns {
                     button.ds-button.user-text type="submit" name="choice" value="left"
-                        data-variant="primary" data-size="lg" { (left.label) }
+                        data-variant="primary" data-size="lg" data-fullwidth="true" { (left.label) }
                     button.ds-button.user-text type="submit" name="choice" value="right"
-                        data-variant="primary" data-size="lg" { (right.label) }
+                        data-variant="primary" data-size="lg" data-fullwidth="true" { (right.label) }
                 }
                 p data-field="description" #skip-hint { (ctx.t("pairwise.skip_hint")) }
                 div {
