@@ -35,6 +35,7 @@ use crate::api::v1::params::{SortParam, StatusParam};
         (name = "ideas", description = "Residents' ideas: published ones for everyone, all of them for editors."),
         (name = "interviews", description = "Business interviews: free slots for everyone; businesses, slots, records and findings for a token. No contact person's name, e-mail or phone, whatever the token's role: those are only in the logged businesses export."),
         (name = "surveys", description = "Surveys with their questions, the anonymous responses keyed by question code, and aggregated results. An admin's or a facilitator's token."),
+        (name = "priorities", description = "Prioritisation: evidence per theme, the pairwise survey's votes and scores, the project group's assessment, weight scenarios and their rankings with the sensitivity analysis. Any staff token."),
         (name = "themes", description = "Candidate priority areas (innsatsområder) that inputs are tagged with."),
         (name = "settings", description = "The programme's public settings."),
         (name = "meta", description = "This document."),

@@ -33,6 +33,7 @@ pub fn landing(ctx: &PageContext) -> Markup {
                     a.ds-button data-variant="secondary" href="/arrangementer" { (ctx.t("events.landing_link")) }
                     a.ds-button data-variant="secondary" href="/intervju" { (ctx.t("interviews.public.landing_link")) }
                     a.ds-button data-variant="secondary" href="/undersokelser" { (ctx.t("surveys.public.landing_link")) }
+                    a.ds-button data-variant="secondary" href="/parvis" { (ctx.t("pairwise.landing_link")) }
                 }
             }
             section aria-labelledby="about-heading" {

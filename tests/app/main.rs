@@ -41,6 +41,7 @@ mod mail_attachments;
 mod mail_erasure;
 mod priorities;
 mod priorities_assessment;
+mod priorities_pairwise;
 mod public_cache;
 mod public_form;
 mod roles;

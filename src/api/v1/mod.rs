@@ -8,6 +8,7 @@ pub mod themes;
 
 pub use crate::ideas::api as ideas;
 pub use crate::interviews::api as interviews;
+pub use crate::priorities::pairwise::api as pairwise;
 pub use crate::surveys::api as surveys;
 
 use actix_web::middleware::from_fn;
@@ -51,7 +52,9 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(surveys::get_survey)
         .service(surveys::list_survey_responses)
         .service(surveys::survey_results)
-        .service(crate::priorities::assessment::api::list_priority_assessments);
+        .service(crate::priorities::assessment::api::list_priority_assessments)
+        .service(pairwise::pairwise_scores)
+        .service(pairwise::list_pairwise_votes);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.

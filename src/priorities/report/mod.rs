@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::priorities::analysis;
 use crate::priorities::assessment::{self, Entry, ThemeAssessment};
 use crate::priorities::evidence::{Evidence, Quote};
+use crate::priorities::pairwise::PairwiseScores;
 use crate::priorities::ranking::result::{self, Ranking};
 use crate::priorities::ranking::scenario::{self, Scenario, ScenarioFields};
 use crate::settings::service as settings;
@@ -41,6 +42,8 @@ pub struct Report {
     /// The project group's scores per theme, and each assessor's answer.
     pub assessment: Vec<ThemeAssessment>,
     pub rationales: Vec<Entry>,
+    /// The pairwise survey: every option's score, proposals included.
+    pub pairwise: PairwiseScores,
     /// Absent only when no theme is active.
     pub ranking: Option<Ranking>,
     pub chosen: Vec<ChosenArea>,
@@ -104,6 +107,7 @@ pub async fn build(
         evidence: basis.evidence,
         assessment: basis.assessment,
         rationales: assessment::entries(db, None).await?,
+        pairwise: basis.pairwise,
         ranking,
         chosen,
     })
