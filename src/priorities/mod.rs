@@ -4,6 +4,7 @@
 //! report "Kunnskapsgrunnlag fra mobiliseringen" for the omstillingsplan.
 
 pub mod analysis;
+pub mod api;
 pub mod assessment;
 pub mod criteria;
 pub mod evidence;

@@ -615,3 +615,98 @@ async fn the_workbook_has_a_sheet_per_table_with_the_ranking_as_numbers() {
         assert!((score - t["score"].as_f64().expect("score")).abs() < 1e-12);
     }
 }
+
+async fn token_for(app: &crate::common::TestApp, role: Role) -> String {
+    let user = crate::common::staff::create_user(app, role).await;
+    innspill::api::tokens::create(&app.db, None, &user, "Test")
+        .await
+        .expect("token")
+        .1
+}
+
+#[tokio::test]
+async fn the_api_gives_evidence_saves_scenarios_for_editors_and_ranks_as_the_report() {
+    let app = spawn_app().await;
+    let w = world(&app.db).await;
+    let observer = token_for(&app, Role::Observer).await;
+    let editor = token_for(&app, Role::Facilitator).await;
+    let get = |path: &str, token: &str| app.client.get(app.url(path)).bearer_auth(token).send();
+    assert_eq!(
+        app.client
+            .get(app.url("/api/v1/priorities/evidence"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        401
+    );
+    let evidence: Value = get("/api/v1/priorities/evidence", &observer)
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(row(&evidence, "fisk")["contributors"], 3);
+
+    let new = serde_json::json!({ "name": "Bare bedrifter", "weights": { "businesses": 1, "employees": 3 }, "seed": 9, "samples": 500 });
+    let post = |token: &str, body: &Value| {
+        app.client
+            .post(app.url("/api/v1/priorities/scenarios"))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+    };
+    assert_eq!(post(&observer, &new).await.expect("post").status(), 403);
+    let bad = serde_json::json!({ "name": "Ukjent", "weights": { "lykke": 1 } });
+    assert_eq!(post(&editor, &bad).await.expect("post").status(), 422);
+    let zero = serde_json::json!({ "name": "Null", "weights": { "inputs": 0 } });
+    assert_eq!(post(&editor, &zero).await.expect("post").status(), 422);
+    let created = post(&editor, &new).await.expect("post");
+    assert_eq!(created.status(), 201);
+    let scenario: Value = created.json().await.expect("json");
+    assert_eq!(scenario["weights"]["employees"], 3.0);
+    assert_eq!(scenario["areas"], 4);
+    assert_eq!(
+        post(&editor, &new).await.expect("post").status(),
+        409,
+        "the name is taken"
+    );
+    let id = scenario["id"].as_str().expect("id");
+    let listed: Value = get("/api/v1/priorities/scenarios", &observer)
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+
+    let ranking: Value = get(
+        &format!("/api/v1/priorities/scenarios/{id}/ranking"),
+        &observer,
+    )
+    .await
+    .expect("get")
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(ranking["themes"][0]["theme"]["id"], w.fisk.to_string());
+    assert_eq!(ranking["themes"][1]["theme"]["id"], w.reise.to_string());
+    assert_eq!(ranking["sensitivity"]["seed"], 9);
+    let report: Value = get(
+        &format!("/api/v1/priorities/report?scenario={id}"),
+        &observer,
+    )
+    .await
+    .expect("get")
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(report["ranking"]["themes"], ranking["themes"]);
+    let unknown = get(
+        &format!("/api/v1/priorities/scenarios/{}/ranking", Uuid::now_v7()),
+        &observer,
+    )
+    .await
+    .expect("get");
+    assert_eq!(unknown.status(), 404);
+}

@@ -8,6 +8,7 @@ pub mod themes;
 
 pub use crate::ideas::api as ideas;
 pub use crate::interviews::api as interviews;
+pub use crate::priorities::api as priorities;
 pub use crate::priorities::pairwise::api as pairwise;
 pub use crate::surveys::api as surveys;
 
@@ -54,7 +55,12 @@ fn operations(cfg: &mut ServiceConfig) {
         .service(surveys::survey_results)
         .service(crate::priorities::assessment::api::list_priority_assessments)
         .service(pairwise::pairwise_scores)
-        .service(pairwise::list_pairwise_votes);
+        .service(pairwise::list_pairwise_votes)
+        .service(priorities::priority_evidence)
+        .service(priorities::list_priority_scenarios)
+        .service(priorities::create_priority_scenario)
+        .service(priorities::priority_ranking)
+        .service(priorities::priority_report);
 }
 
 /// Mounts `/api/v1/` on `cfg` and returns its OpenAPI document.
