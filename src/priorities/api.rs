@@ -77,6 +77,7 @@ pub struct NewScenario {
     request_body = NewScenario,
     responses(
         (status = 201, description = "Saved", body = Scenario),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "Not an editor's token", body = ErrorBody),
         (status = 409, description = "The name is taken", body = ErrorBody),

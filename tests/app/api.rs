@@ -438,6 +438,18 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
     .await
     .expect("a survey")
     .to_string();
+    // A weight scenario, for /priorities/scenarios/{id}/ranking.
+    let scenario_id = innspill::priorities::ranking::scenario::create(
+        &app.db,
+        None,
+        &innspill::priorities::ranking::scenario::ScenarioFields {
+            name: "Standard".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("a scenario")
+    .to_string();
     // A published idea, so that /ideas/{id} has something to answer with.
     let idea_id = innspill::ideas::service::submit(
         &app.db,
@@ -557,6 +569,8 @@ async fn the_openapi_document_is_valid_and_lists_every_route() {
             &interview_id
         } else if path.starts_with("/api/v1/surveys/") {
             &survey_id
+        } else if path.starts_with("/api/v1/priorities/scenarios/") {
+            &scenario_id
         } else {
             &theme_id
         };
