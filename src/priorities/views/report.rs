@@ -12,7 +12,7 @@ use crate::priorities::ranking::scenario::Scenario;
 use crate::priorities::report::Report;
 use crate::web::admin_shell::{Section, admin_page};
 use crate::web::assets::asset_url;
-use crate::web::components::charts::decimal;
+use crate::web::components::charts::{decimal, percent};
 use crate::web::components::{Precision, time};
 use crate::web::{Lang, PageContext};
 
@@ -77,6 +77,7 @@ pub fn page(ctx: &PageContext, me: &user::Model, page: &ReportPage) -> Markup {
                 section.stack.page-break aria-labelledby="r-evidence" {
                     h2.ds-heading data-size="md" id="r-evidence" { "2. " (t(lang, "evidence")) }
                     (evidence::table(lang, &report.evidence))
+                    (pairwise(lang, report))
                     @for e in &report.evidence.themes {
                         section.stack.page-break aria-labelledby={ "r-theme-" (e.theme.slug) } {
                             h3.ds-heading data-size="sm" id={ "r-theme-" (e.theme.slug) } { (e.theme.name) }
@@ -211,6 +212,45 @@ fn assessed(lang: Lang, report: &Report, theme_id: uuid::Uuid) -> Markup {
                                 (lang.t(c.label_key())) " " (e.scores[i])
                             }
                             "): " (e.rationale)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every option of the pairwise survey, visitors' proposals included.
+fn pairwise(lang: Lang, report: &Report) -> Markup {
+    let p = &report.pairwise;
+    let caption = t(lang, "pairwise_caption");
+    html! {
+        h3.ds-heading data-size="sm" { (t(lang, "nav_pairwise")) }
+        p.ds-paragraph {
+            (lang.tr("priorities.pairwise_summary", &[
+                ("votes", &p.votes.to_string()),
+                ("streams", &p.streams.to_string()),
+                ("skips", &p.skips.to_string()),
+            ]))
+        }
+        @if !p.options.is_empty() {
+            div.table-wrap role="region" tabindex="0" aria-label=(caption) {
+                table.ds-table data-border #pairwise {
+                    caption { (caption) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "option")) }
+                        th scope="col" { (t(lang, "pairwise")) }
+                        th scope="col" { (t(lang, "interval")) }
+                        th scope="col" { (t(lang, "comparisons")) }
+                    } }
+                    tbody {
+                        @for o in &p.options {
+                            tr {
+                                th scope="row" { (o.label) }
+                                td.num { (percent(Some(o.score))) }
+                                td.num { (percent(Some(o.low))) "–" (percent(Some(o.high))) }
+                                td.num { (o.wins + o.losses) }
+                            }
                         }
                     }
                 }
