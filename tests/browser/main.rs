@@ -11,6 +11,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod interviews_public;
+mod priorities;
 mod surveys;
 mod surveys_builder;
 mod triage;
@@ -641,11 +642,38 @@ async fn every_page_passes_axe_and_the_html_checker() {
             ],
         }));
     }
+    run_checks(&app, &browser_dir, pages, SCENARIOS).await;
+}
+
+/// Prioritisation on an app of its own, so its themes and inputs change no
+/// other page's or scenario's data: a facilitator goes from the evidence to
+/// a saved scenario and a printed report.
+#[tokio::test]
+async fn prioritisation_from_evidence_to_printed_report() {
+    let browser_dir = repo_root().join("tests/browser");
+    ensure_node_modules(&browser_dir).await;
+    let app = common::spawn_app_with(|s| s.form_min_time = std::time::Duration::ZERO).await;
+    seed_programme(&app.db).await;
+    use innspill::entities::user::Role;
+    let (session, _) = session_for(&app, Role::Admin).await;
+    let (observer_session, _) = session_for(&app, Role::Observer).await;
+    let pages = priorities::seed_priorities(&app, &session, &observer_session).await;
+    run_checks(&app, &browser_dir, pages, &["priorities-report"]).await;
+}
+
+/// Writes the spec for `pages` and `scenarios`, runs check.mjs on it and
+/// fails unless every check passed.
+async fn run_checks(
+    app: &common::TestApp,
+    browser_dir: &Path,
+    pages: Vec<Value>,
+    scenarios: &[&str],
+) {
     let spec = json!({
         "base_url": app.address,
         "screenshot_dir": std::env::var("INNSPILL_SCREENSHOT_DIR").ok(),
         "pages": pages,
-        "scenarios": SCENARIOS,
+        "scenarios": scenarios,
     });
     let spec_path = app.database.data_dir().join("browser-spec.json");
     std::fs::write(&spec_path, serde_json::to_vec_pretty(&spec).expect("json"))

@@ -122,8 +122,11 @@ pub fn table(lang: Lang, evidence: &Evidence) -> Markup {
     }
 }
 
-/// A theme's channels, groups, months and most supported inputs.
-pub fn theme_details(lang: Lang, e: &ThemeEvidence, quotes: usize) -> Markup {
+/// A theme's channels, groups, months and most supported inputs. The quotes'
+/// heading is an `h3` where the theme has no heading of its own (the
+/// overview's disclosure) and an `h4` under the report's theme heading, so
+/// no level is skipped.
+pub fn theme_details(lang: Lang, e: &ThemeEvidence, quotes: usize, under_heading: bool) -> Markup {
     let id = format!("theme-{}", e.theme.slug);
     html! {
         div.columns {
@@ -142,7 +145,11 @@ pub fn theme_details(lang: Lang, e: &ThemeEvidence, quotes: usize) -> Markup {
             }
         }
         @if !e.quotes.is_empty() {
-            h4.ds-heading data-size="2xs" id={ (id) "-quotes" } { (t(lang, "quotes")) }
+            @if under_heading {
+                h4.ds-heading data-size="2xs" id={ (id) "-quotes" } { (t(lang, "quotes")) }
+            } @else {
+                h3.ds-heading data-size="2xs" id={ (id) "-quotes" } { (t(lang, "quotes")) }
+            }
             ul.plain-list.stack aria-labelledby={ (id) "-quotes" } {
                 @for q in e.quotes.iter().take(quotes) {
                     li {

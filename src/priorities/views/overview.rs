@@ -31,7 +31,7 @@ pub fn page(ctx: &PageContext, me: &user::Model, ev: &Evidence) -> Markup {
                     @for e in &ev.themes {
                         details.ds-details {
                             summary { (e.theme.name) " (" (e.inputs) ")" }
-                            div.stack { (evidence::theme_details(lang, e, 3)) }
+                            div.stack { (evidence::theme_details(lang, e, 3, false)) }
                         }
                     }
                 }

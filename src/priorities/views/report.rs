@@ -81,7 +81,7 @@ pub fn page(ctx: &PageContext, me: &user::Model, page: &ReportPage) -> Markup {
                     @for e in &report.evidence.themes {
                         section.stack.page-break aria-labelledby={ "r-theme-" (e.theme.slug) } {
                             h3.ds-heading data-size="sm" id={ "r-theme-" (e.theme.slug) } { (e.theme.name) }
-                            (evidence::theme_details(lang, e, 3))
+                            (evidence::theme_details(lang, e, 3, true))
                             (assessed(lang, report, e.theme.id))
                         }
                     }
