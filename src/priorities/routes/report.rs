@@ -48,8 +48,7 @@ async fn show(
     Staff(me): Staff,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let chosen = report::scenario_for(&state.db, ctx.lang, query.scenario()?).await?;
-    let built = report::build(&state.db, ctx.lang, &chosen).await?;
+    let (chosen, built) = build(&ctx, &state, &query).await?;
     let scenarios = scenario::list(&state.db).await?;
     Ok(html(page(
         &ctx,
@@ -60,6 +59,35 @@ async fn show(
             scenarios: &scenarios,
         },
     )))
+}
+
+/// The scenario asked for (or the report's own) and the report under it.
+async fn build(
+    ctx: &PageContext,
+    state: &AppState,
+    query: &Query,
+) -> Result<(scenario::Scenario, report::Report), AppError> {
+    let chosen = report::scenario_for(&state.db, ctx.lang, query.scenario()?).await?;
+    let built = report::build(&state.db, ctx.lang, &chosen).await?;
+    Ok((chosen, built))
+}
+
+/// The report for a download, with the download logged.
+async fn exported(
+    ctx: &PageContext,
+    state: &AppState,
+    query: &Query,
+    me: &crate::entities::user::Model,
+    format: &str,
+) -> Result<report::Report, AppError> {
+    let (chosen, built) = build(ctx, state, query).await?;
+    audit::record(
+        &state.db,
+        Entry::new(Some(me.id), "priorities.report.export")
+            .details(format!("{format} {}", chosen.name)),
+    )
+    .await?;
+    Ok(built)
 }
 
 fn download(content_type: &str, extension: &str, body: Vec<u8>) -> HttpResponse {
@@ -85,14 +113,7 @@ async fn workbook(
     Staff(me): Staff,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let chosen = report::scenario_for(&state.db, ctx.lang, query.scenario()?).await?;
-    let built = report::build(&state.db, ctx.lang, &chosen).await?;
-    audit::record(
-        &state.db,
-        Entry::new(Some(me.id), "priorities.report.export")
-            .details(format!("xlsx {}", chosen.name)),
-    )
-    .await?;
+    let built = exported(&ctx, &state, &query, &me, "xlsx").await?;
     let lang = ctx.lang;
     let bytes = web::block(move || xlsx::write(&built, lang))
         .await
@@ -111,14 +132,7 @@ async fn json(
     Staff(me): Staff,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let chosen = report::scenario_for(&state.db, ctx.lang, query.scenario()?).await?;
-    let built = report::build(&state.db, ctx.lang, &chosen).await?;
-    audit::record(
-        &state.db,
-        Entry::new(Some(me.id), "priorities.report.export")
-            .details(format!("json {}", chosen.name)),
-    )
-    .await?;
+    let built = exported(&ctx, &state, &query, &me, "json").await?;
     let body = serde_json::to_vec_pretty(&built)
         .map_err(|err| AppError::unexpected("report JSON", err))?;
     Ok(download("application/json", "json", body))
