@@ -2,6 +2,7 @@
 //! page) and supporting them, without personal data in the database.
 
 use chrono::{TimeDelta, Utc};
+use chrono_tz::Europe::Oslo;
 use innspill::entities::input::{self, Status};
 use innspill::entities::support;
 use innspill::ideas::listing::{self, ListFilter, Sort};
@@ -145,9 +146,17 @@ async fn only_published_ideas_are_listed_and_can_be_opened() {
         "{html}"
     );
     assert!(html.contains("Synlig for alle."));
-    let today = Utc::now().format("%Y-%m-%d").to_string();
+    // The date a reader sees is the day in Oslo the idea came in, which
+    // differs from the UTC date in the hour or two before midnight UTC.
+    let created = input::Entity::find_by_id(shown)
+        .one(&app.db)
+        .await
+        .expect("read idea")
+        .expect("idea exists")
+        .created_at;
+    let day = created.with_timezone(&Oslo).format("%Y-%m-%d").to_string();
     assert!(
-        html.contains(&format!("<time datetime=\"{today}\">")),
+        html.contains(&format!("<time datetime=\"{day}\">")),
         "{html}"
     );
     assert!(html.contains("Ingen har støttet ideen ennå."));
