@@ -80,18 +80,31 @@ async fn migrate_schema(db: &DatabaseConnection) -> Result<(), DbErr> {
     }
 }
 
+/// Begins a transaction that may write. On SQLite it takes the write lock
+/// at once (`BEGIN IMMEDIATE`), waiting out the busy timeout if another
+/// writer holds it. A deferred transaction that reads first and writes later
+/// fails at once with "database is locked" when another connection has
+/// committed since its read: in WAL mode its snapshot is then stale, and
+/// SQLite cannot wait that out. PostgreSQL ignores the mode.
+pub async fn begin<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(immediate()).await
+}
+
+fn immediate() -> TransactionOptions {
+    TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    }
+}
+
 /// A SQLite transaction that holds the write lock from its first moment,
 /// so it reads which migrations are pending only once no one else is
 /// writing. Waits past the busy timeout, since a migration with a large
 /// backfill may hold the lock longer than a request would.
 async fn begin_immediate(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
-    let options = TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    };
     let deadline = std::time::Instant::now() + SQLITE_MIGRATION_WAIT;
     loop {
-        match db.begin_with_options(options).await {
+        match db.begin_with_options(immediate()).await {
             Ok(txn) => return Ok(txn),
             Err(err) if std::time::Instant::now() < deadline && is_busy(&err) => {
                 tokio::time::sleep(Duration::from_millis(200)).await;

@@ -43,7 +43,7 @@ pub async fn invite<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let user = users::create_invited(&txn, invitee.email, invitee.name, invitee.role).await?;
     let token = tokens::issue(&txn, user.id, Purpose::Invite).await?;
     let link = link(letterhead.site, &format!("admin/invitasjon/{token}"))?;
@@ -77,7 +77,7 @@ pub async fn request_password_reset<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let Some(user) = users::find_by_email(&txn, email).await? else {
         return Ok(false);
     };

@@ -59,7 +59,7 @@ pub async fn create(
         last_used_at: Set(None),
         revoked_at: Set(None),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = api_token::Entity::insert(row)
         .exec_with_returning(&txn)
         .await?;
@@ -92,7 +92,7 @@ pub async fn revoke(
     actor: Option<Uuid>,
     id: Uuid,
 ) -> Result<api_token::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = api_token::Entity::find_by_id(id)
         .one(&txn)
         .await?

@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
 pub use data::{DemoData, INPUTS_FILE, INPUTS_FILE_ORIGINAL, MIN_BODY_CHARS, THEMES_FILE};
@@ -125,7 +125,7 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
     let rows = data.rows()?;
     let mut rng = StdRng::seed_from_u64(options.seed.unwrap_or_else(rand::random));
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let existing = input::Entity::find().count(&txn).await?;
     if existing > 0 && !options.force {
         return Err(DemoError::NotEmpty(existing));

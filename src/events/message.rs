@@ -4,7 +4,6 @@
 
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -124,7 +123,7 @@ pub async fn mail_seat_holders(
     key: Option<&str>,
     by: Uuid,
 ) -> Result<u64, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // Under the event's lock, a second sending of the same form waits for
     // the first to commit and then finds its mails.
     let locked = lock_where::<event::Entity>(

@@ -4,9 +4,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use tokio::task::JoinHandle;
 
 use crate::audit::service::{self as audit, Entry};
@@ -48,7 +46,7 @@ pub async fn erase_ended(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<
         .await?;
     let mut erased = 0;
     for event in ended {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         let holding = event_signup::Entity::find()
             .filter(event_signup::Column::EventId.eq(event.id))
             .filter(

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
+    EntityTrait, IntoActiveModel, QueryFilter,
 };
 use url::Url;
 use uuid::Uuid;
@@ -106,7 +106,7 @@ async fn store(
         ModerationMode::Pre => Status::Pending,
         ModerationMode::Post => Status::Published,
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let contact_id = submission::store_contact(&txn, idea.contact.as_ref()).await?;
     let id = Uuid::now_v7();
     input::Entity::insert(input::ActiveModel {
@@ -199,7 +199,7 @@ pub async fn edit_by_sender(
     edit: SenderEdit,
 ) -> Result<(), AppError> {
     use sea_orm::sea_query::Expr;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // The status is checked in the UPDATE itself: an edit racing a facilitator's
     // publish either lands before it (and is what gets published) or not at all.
     let search_title = edit.title.clone();
@@ -230,7 +230,7 @@ pub async fn edit_by_sender(
 /// Withdraws the idea and erases the sender's contact details with it,
 /// including any copy of their address still waiting in the outbox.
 pub async fn withdraw(db: &DatabaseConnection, idea: input::Model) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let id = idea.id;
     let contact_id = idea.contact_id;
     let mut row = idea.into_active_model();

@@ -37,7 +37,7 @@ pub async fn toggle<C: ConnectionTrait + TransactionTrait>(
     browser_hash: &str,
     address_hash: &str,
 ) -> Result<SupportOutcome, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // Locked first, on both databases, so toggles on one idea run one after
     // another; the condition also checks that it is published.
     let locked = lock_where::<input::Entity>(

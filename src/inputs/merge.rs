@@ -59,7 +59,7 @@ where
     if from_id == into_id {
         return Err(MergeError::SameInput);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let rows = lock_inputs(&txn, channel, &[from_id, into_id]).await?;
     let from = rows
         .iter()

@@ -161,7 +161,7 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     seen: Option<i64>,
 ) -> Result<PublishOutcome, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let input = lock_input(&txn, channel, id).await?;
     if seen.is_some_and(|seen| seen != version(&input)) && input.status != Status::Published {
         return Ok(PublishOutcome::ChangedSinceRead);
@@ -208,7 +208,7 @@ pub async fn hide<C: ConnectionTrait + TransactionTrait>(
     if reason.is_empty() {
         return Err(AppError::Validation("a reason is required".into()));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let input = lock_input(&txn, channel, id).await?;
     if matches!(input.status, Status::Merged | Status::Withdrawn) {
         return Err(AppError::Conflict("input is merged or withdrawn".into()));
@@ -289,7 +289,7 @@ pub async fn edit_text<C: ConnectionTrait + TransactionTrait>(
     if title.is_empty() || body.is_empty() {
         return Err(AppError::Validation("title and text are required".into()));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let input = lock_input(&txn, channel, id).await?;
     if input.title.as_deref() == Some(title.as_str()) && input.body == body {
         return Ok(Outcome::Unchanged);
@@ -324,7 +324,7 @@ pub async fn set_themes<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     themes: &[Uuid],
 ) -> Result<Outcome, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_input(&txn, channel, id).await?;
     let (before, after) = tags::set_by_person(&txn, id, themes).await?;
     if before == after {

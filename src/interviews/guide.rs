@@ -7,7 +7,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -67,7 +67,7 @@ pub async fn add_question(
     question: &QuestionText,
     by: Uuid,
 ) -> Result<Uuid, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let last = questions(&txn, true)
         .await?
         .last()
@@ -102,7 +102,7 @@ pub async fn update_question(
     active: bool,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let changed = interview_question::Entity::update_many()
         .col_expr(
             interview_question::Column::Topic,
@@ -145,7 +145,7 @@ pub async fn move_question(
     step: i8,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let mut all = questions(&txn, true).await?;
     let Some(index) = all.iter().position(|question| question.id == id) else {
         return Err(AppError::NotFound);

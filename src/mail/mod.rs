@@ -160,7 +160,7 @@ where
     // Without a transaction of its own (a savepoint inside the caller's), a
     // worker could claim the row between the inserts and send it without
     // its files.
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     outbox::Entity::insert(row)
         .exec_without_returning(&txn)
         .await?;

@@ -155,7 +155,7 @@ async fn mark_sent(
     row: &outbox::Model,
 ) -> Result<(), DbErr> {
     // One transaction, so no crash can leave a sent mail with its files.
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let result = outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(MailStatus::Sent.as_str()))
         .col_expr(Column::SentAt, Expr::value(Utc::now()))

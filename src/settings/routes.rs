@@ -3,7 +3,6 @@
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -214,7 +213,7 @@ async fn save_settings(
             ));
         }
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let before = service::current(&txn).await?;
     service::save(&txn, &programme).await?;
     let changed = changed_fields(&before, &programme);

@@ -61,7 +61,7 @@ pub async fn create_theme<C: ConnectionTrait + TransactionTrait>(
     actor: Option<Uuid>,
     new: &NewTheme,
 ) -> Result<theme::Model, CreateError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if get_by_slug(&txn, new.slug.as_str()).await?.is_some() {
         return Err(CreateError::SlugTaken);
     }
@@ -91,7 +91,7 @@ pub async fn replace_theme<C: ConnectionTrait + TransactionTrait>(
     fields: &ThemeFields,
     active: bool,
 ) -> Result<theme::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     service::update(&txn, actor, id, fields).await?;
     let theme = service::set_active(&txn, actor, id, active).await?;
     txn.commit().await?;

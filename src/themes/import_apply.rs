@@ -62,7 +62,7 @@ pub async fn import_csv<C: ConnectionTrait + TransactionTrait>(
     reader: impl Read,
 ) -> Result<ImportReport, ImportError> {
     let file = import::parse(reader).map_err(ImportError::Rejected)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let mut report = ImportReport {
         ignored_columns: file.ignored_columns,
         ..ImportReport::default()

@@ -74,7 +74,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     slug: &Slug,
     fields: &ThemeFields,
 ) -> Result<theme::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let position = next_position(&txn).await?;
     let created = insert(&txn, slug, fields, position).await?;
     audit::record(
@@ -95,7 +95,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     fields: &ThemeFields,
 ) -> Result<theme::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = find(&txn, id).await?;
     let changed = changed_fields(&current, fields);
     if changed.is_empty() {
@@ -124,7 +124,7 @@ pub async fn set_active<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     active: bool,
 ) -> Result<theme::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = find(&txn, id).await?;
     if current.active == active {
         return Ok(current);
@@ -174,7 +174,7 @@ pub async fn move_theme<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     direction: Direction,
 ) -> Result<bool, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // Locks the rows (PostgreSQL) so two people reordering at once take turns.
     let mut themes = ordered().lock_exclusive().all(&txn).await?;
     let index = themes

@@ -57,4 +57,5 @@ mod tagging;
 mod tagging_cli;
 mod tagging_triage;
 mod themes;
+mod transactions;
 mod workshops;

@@ -2,7 +2,6 @@
 
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -49,7 +48,7 @@ async fn retry_mail(
     id: web::Path<Uuid>,
     _form: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     if !mail::retry(&txn, *id).await? {
         return Err(AppError::NotFound);
     }

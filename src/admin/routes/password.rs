@@ -4,7 +4,6 @@
 use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -153,7 +152,7 @@ async fn set_password(
     purpose: Purpose,
     form: NewPasswordForm,
 ) -> Result<HttpResponse, AppError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let Some(row) = tokens::find_valid(&txn, token, purpose).await? else {
         return Ok(html_status(
             actix_web::http::StatusCode::GONE,

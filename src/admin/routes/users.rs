@@ -2,7 +2,6 @@
 
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use uuid::Uuid;
 use validator::Validate;
@@ -145,7 +144,7 @@ async fn change_role(
     if *id == me.id {
         return Err(AppError::Conflict("own role".into()));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     users::lock_acting_admin(&txn, me.id).await?;
     let user = users::find(&txn, *id).await?.ok_or(AppError::NotFound)?;
     let before = user.role;
@@ -179,7 +178,7 @@ async fn change_status(
     if *id == me.id {
         return Err(AppError::Conflict("own account".into()));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     users::lock_acting_admin(&txn, me.id).await?;
     let user = users::find(&txn, *id).await?.ok_or(AppError::NotFound)?;
     users::set_disabled(&txn, user, disabled).await?;

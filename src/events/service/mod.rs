@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use url::Url;
 use uuid::Uuid;
@@ -84,7 +84,7 @@ pub async fn create(
 ) -> Result<event::Model, AppError> {
     let now = Utc::now();
     let id = Uuid::now_v7();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = event::ActiveModel {
         id: Set(id),
         kind: Set(details.kind),
@@ -255,7 +255,7 @@ pub async fn update(
     by: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<Notified, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, id).await?;
     let before = find(&txn, id).await?;
     let moved = before.status == EventStatus::Published && moves(&before, details);
@@ -312,7 +312,7 @@ pub async fn update(
 
 /// Opens the event for sign-up.
 pub async fn publish(db: &DatabaseConnection, id: Uuid, by: Uuid) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, id).await?;
     let event = find(&txn, id).await?;
     if event.status != EventStatus::Draft {
@@ -333,7 +333,7 @@ pub async fn cancel(
     by: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<Notified, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, id).await?;
     let event = find(&txn, id).await?;
     if event.status == EventStatus::Cancelled {

@@ -6,7 +6,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -109,7 +108,7 @@ pub(super) async fn store_signup(
     signup: &NewSignup,
     mail_context: Option<&MailContext>,
 ) -> Result<Result<SignupReceipt, Closed>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     // Taken under the lock, so the order of sign-ups is the order of seats.
     let now = Utc::now();
@@ -239,7 +238,7 @@ pub async fn cancel_signup(
     signup_id: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let signup = find_signup(&txn, signup_id).await?;
     lock_event(&txn, signup.event_id).await?;
     // Read again under the lock: a facilitator may have moved it meanwhile.
@@ -363,7 +362,7 @@ pub async fn set_status_by_staff(
     by: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let signup = find_signup(&txn, signup_id).await?;
     lock_event(&txn, signup.event_id).await?;
     let signup = find_signup(&txn, signup_id).await?;

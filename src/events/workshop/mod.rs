@@ -18,7 +18,7 @@ use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveEnum, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    EntityTrait, TransactionTrait,
+    EntityTrait,
 };
 use uuid::Uuid;
 
@@ -89,7 +89,7 @@ pub async fn set_method(
     method: Option<Method>,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     workshop::Entity::insert(workshop::ActiveModel {
         event_id: Set(event_id),

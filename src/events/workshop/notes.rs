@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -198,7 +198,7 @@ async fn store(
     lines: &Lines,
     by: Uuid,
 ) -> Result<Result<Pasted, PasteProblem>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     let mut themes = paste.themes.clone();
     if let Some(table_id) = paste.table_id {
@@ -262,7 +262,7 @@ pub async fn set_votes(
     {
         return Err(AppError::Validation(format!("votes out of range for {id}")));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     let mut updated = 0;
     for (id, count) in votes {
@@ -294,7 +294,7 @@ pub async fn delete_note(
     input_id: Uuid,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     let found = workshop_note::Entity::find_by_id(input_id)
         .filter(workshop_note::Column::EventId.eq(event_id))

@@ -5,7 +5,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -66,7 +66,7 @@ pub async fn add_table(
     details: &TableDetails,
     by: Uuid,
 ) -> Result<workshop_table::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     check_theme(&txn, details.theme_id).await?;
     // Read under the lock, so two tables added at once get their own places.
@@ -111,7 +111,7 @@ pub async fn update_table(
     details: &TableDetails,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     find_table(&txn, event_id, table_id).await?;
     check_theme(&txn, details.theme_id).await?;
@@ -153,7 +153,7 @@ pub async fn remove_table(
     table_id: Uuid,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     find_table(&txn, event_id, table_id).await?;
     workshop_table::Entity::delete_by_id(table_id)
@@ -184,7 +184,7 @@ pub async fn move_table(
     direction: Direction,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_event(&txn, event_id).await?;
     find_table(&txn, event_id, table_id).await?;
     let mut order: Vec<Uuid> = tables(&txn, event_id)

@@ -104,7 +104,7 @@ where
         }
         // One transaction per batch: on SQLite a commit per row would be
         // the whole cost.
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         for (id, title, body) in &rows {
             store(&txn, *id, title.as_deref(), body).await?;
         }

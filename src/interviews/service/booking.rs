@@ -4,8 +4,7 @@
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 use url::Url;
 use uuid::Uuid;
@@ -49,7 +48,7 @@ pub async fn book(
     mail_context: Option<&MailContext>,
     link: Option<&Url>,
 ) -> Result<Result<interview_slot::Model, BookingProblem>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     let business = find(&txn, business_id).await?;
     if matches!(
@@ -132,7 +131,7 @@ pub async fn cancel_booking(
     by: Option<Uuid>,
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     let Some(slot) = slot_of(&txn, business_id).await? else {
         return Ok(());
@@ -155,7 +154,7 @@ pub async fn ask_to_be_contacted(
     db: &DatabaseConnection,
     business_id: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     business::Entity::update_many()
         .col_expr(business::Column::WantsContact, Expr::value(true))
@@ -288,7 +287,7 @@ pub async fn withdraw(
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
     cancel_booking(db, business_id, None, mail_context).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     business::Entity::update_many()
         .col_expr(

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -109,7 +109,7 @@ pub async fn save_record(
     input: &RecordInput,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let record = find_record(&txn, interview_id).await?;
     lock_business(&txn, record.business_id).await?;
     let now = Utc::now();
@@ -171,7 +171,7 @@ pub async fn complete(
     interview_id: Uuid,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let record = find_record(&txn, interview_id).await?;
     lock_business(&txn, record.business_id).await?;
     let now = Utc::now();
@@ -222,7 +222,7 @@ pub async fn add_finding(
     language: Lang,
     by: Uuid,
 ) -> Result<Uuid, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let record = find_record(&txn, interview_id).await?;
     lock_business(&txn, record.business_id).await?;
     let id = staff::insert(
@@ -285,7 +285,7 @@ pub async fn delete_finding(
     input_id: Uuid,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let found = interview_finding::Entity::find_by_id(input_id)
         .filter(interview_finding::Column::InterviewId.eq(interview_id))
         .one(&txn)

@@ -7,7 +7,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -103,7 +103,7 @@ async fn store_once(
     registration: &Registration,
     mail_context: Option<&MailContext>,
 ) -> Result<Registered, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let now = Utc::now();
     let token = SecretToken::generate();
     let employees = registration.employees;
@@ -303,7 +303,7 @@ pub async fn set_status(
     status: Status,
     by: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     let business = find(&txn, business_id).await?;
     if business.status == status {
@@ -334,7 +334,7 @@ pub async fn erase_contact(
     business_id: Uuid,
     by: Option<Uuid>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_business(&txn, business_id).await?;
     let business = find(&txn, business_id).await?;
     if let Some(contact_id) = business.contact_id {

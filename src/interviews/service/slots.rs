@@ -6,7 +6,7 @@ use chrono_tz::Europe::Oslo;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -94,7 +94,7 @@ pub async fn create_slots(
     place: &Place,
     by: Uuid,
 ) -> Result<Vec<Uuid>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let now = Utc::now();
     let mut ids = Vec::with_capacity(times.len());
     for (starts_at, ends_at) in times {
@@ -176,7 +176,7 @@ pub async fn update_slot(
     by: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let slot = find_slot(&txn, slot_id).await?;
     if let Some(business_id) = slot.business_id {
         lock_business(&txn, business_id).await?;
@@ -222,7 +222,7 @@ pub async fn cancel_slot(
     by: Uuid,
     mail_context: Option<&MailContext>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let slot = find_slot(&txn, slot_id).await?;
     if let Some(business_id) = slot.business_id {
         lock_business(&txn, business_id).await?;

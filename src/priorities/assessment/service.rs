@@ -101,7 +101,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Validation(format!("rationale: {problem:?}")));
     }
     let rationale = rationale.trim().to_owned();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     assessable_theme(&txn, theme_id).await?;
     let now = Utc::now();
     let existing = row::Entity::find()

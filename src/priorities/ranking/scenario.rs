@@ -178,7 +178,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Uuid, AppError> {
     refuse(fields)?;
     let name = fields.name.trim();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if name_taken(&txn, name, None).await? {
         return Err(AppError::Conflict(format!("scenario {name:?} exists")));
     }
@@ -219,7 +219,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     refuse(fields)?;
     let name = fields.name.trim();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let found = row::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -253,7 +253,7 @@ pub async fn choose<C: ConnectionTrait + TransactionTrait>(
     actor: Option<Uuid>,
     id: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     row::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -282,7 +282,7 @@ pub async fn delete<C: ConnectionTrait + TransactionTrait>(
     actor: Option<Uuid>,
     id: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let gone = row::Entity::delete_by_id(id).exec(&txn).await?;
     if gone.rows_affected == 0 {
         return Err(AppError::NotFound);

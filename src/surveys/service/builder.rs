@@ -72,7 +72,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     new: NewSurvey,
     first_section: &str,
 ) -> Result<Uuid, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let id = insert_survey(&txn, &new).await?;
     add_section_in(&txn, id, first_section, None).await?;
     audit::record(
@@ -256,7 +256,7 @@ pub async fn set_status<C: ConnectionTrait + TransactionTrait>(
     survey_id: Uuid,
     to: SurveyStatus,
 ) -> Result<Result<(), StatusError>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     let from = SurveyStatus::parse(&row.status).unwrap_or(SurveyStatus::Draft);
     let allowed = matches!(
@@ -340,7 +340,7 @@ async fn set_kiosk<C: ConnectionTrait + TransactionTrait>(
     hash: Option<String>,
     action: &str,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     survey::ActiveModel {
         kiosk_token_hash: Set(hash),
@@ -375,7 +375,7 @@ pub async fn set_dates<C: ConnectionTrait + TransactionTrait>(
     opens_at: Option<DateTime<Utc>>,
     closes_at: Option<DateTime<Utc>>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     survey::ActiveModel {
         opens_at: Set(opens_at),

@@ -76,7 +76,7 @@ pub async fn update_settings<C: ConnectionTrait + TransactionTrait>(
     survey_id: Uuid,
     settings: Settings,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     survey::ActiveModel {
         title: Set(settings.title),
@@ -191,7 +191,7 @@ pub async fn add_question<C: ConnectionTrait + TransactionTrait>(
     section_id: Uuid,
     edit: QuestionEdit,
 ) -> Outcome<Uuid> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     section_of(&txn, survey_id, section_id).await?;
     let fields = match checked(&txn, survey_id, None, edit, is_locked(&row)).await? {
@@ -213,7 +213,7 @@ pub async fn update_question<C: ConnectionTrait + TransactionTrait>(
     question_id: Uuid,
     edit: QuestionEdit,
 ) -> Outcome {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     let old = question_of(&txn, survey_id, question_id).await?;
     let fields = match checked(&txn, survey_id, Some(&old), edit, is_locked(&row)).await? {
@@ -254,7 +254,7 @@ pub async fn set_question_hidden<C: ConnectionTrait + TransactionTrait>(
     question_id: Uuid,
     hidden: bool,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_survey(&txn, survey_id).await?;
     let question = question_of(&txn, survey_id, question_id).await?;
     survey_question::ActiveModel {
@@ -282,7 +282,7 @@ pub async fn delete_question<C: ConnectionTrait + TransactionTrait>(
     survey_id: Uuid,
     question_id: Uuid,
 ) -> Outcome {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = lock_survey(&txn, survey_id).await?;
     let question = question_of(&txn, survey_id, question_id).await?;
     if is_locked(&row) {

@@ -75,7 +75,7 @@ async fn store<C: ConnectionTrait + TransactionTrait>(
     new: NewResponse,
 ) -> Result<Uuid, AppError> {
     let group = group_of(survey, &new.answers);
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let mut answers = new.answers;
     for question in survey.asked().filter(|q| q.as_input) {
         if let Some(Answer::Text { text, input }) = answers.get_mut(&question.id) {

@@ -353,7 +353,7 @@ pub async fn create_from<C: ConnectionTrait + TransactionTrait>(
         Template::Resident => resident(),
         Template::Business => business(),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let id = builder::insert_survey(&txn, &survey).await?;
     for part in parts {
         let section = builder::add_section_in(&txn, id, part.title, None).await?;

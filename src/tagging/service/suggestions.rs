@@ -46,7 +46,7 @@ pub async fn suggest_pending(
     if queued_any(db).await?.is_none() {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let rows = claim(Utc::now(), limit).exec_with_returning(&txn).await?;
     let taken = rows.len();
     let live: Vec<(Uuid, String)> = rows

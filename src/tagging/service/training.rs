@@ -67,7 +67,7 @@ pub async fn seed(db: &impl ConnectionTrait) -> Result<Vec<Row>, AppError> {
 
 /// Replaces the seed with `rows` in one transaction.
 pub async fn replace_seed(db: &impl TransactionTrait, rows: &[Row]) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     tagger_seed::Entity::delete_many().exec(&txn).await?;
     for chunk in rows.chunks(200) {
         tagger_seed::Entity::insert_many(chunk.iter().map(|row| tagger_seed::ActiveModel {

@@ -96,7 +96,7 @@ async fn one_theme<C: ConnectionTrait + TransactionTrait>(
     theme_id: Uuid,
     verb: Verb,
 ) -> Result<bool, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_input(&txn, input_id).await?;
     let changed = match verb {
         Verb::Confirm => tags::confirm(&txn, input_id, theme_id).await?,
@@ -129,7 +129,7 @@ pub async fn confirm_all<C: ConnectionTrait + TransactionTrait>(
     actor: Uuid,
     input_id: Uuid,
 ) -> Result<u64, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_input(&txn, input_id).await?;
     let confirmed = tags::confirm_all(&txn, input_id).await?;
     if confirmed == 0 {
@@ -159,7 +159,7 @@ pub async fn bulk_confirm<C: ConnectionTrait + TransactionTrait>(
         return Ok(Err(Problem::ConfidenceOutOfRange));
     }
     let min = min_percent as f64 / 100.0;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let confirmed = tags::confirm_where(&txn, queue::matching(filters), min).await?;
     if confirmed == 0 {
         return Ok(Ok(0));

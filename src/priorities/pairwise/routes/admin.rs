@@ -8,7 +8,6 @@ use actix_web::http::header::{
 };
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -72,7 +71,7 @@ async fn decide(
         "reject" => false,
         other => return Err(AppError::Validation(format!("unknown decision {other:?}"))),
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let decided = options::decide(&txn, *id, approve).await?;
     let flash = match decided {
         Some(option) => {

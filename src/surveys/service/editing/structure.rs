@@ -21,7 +21,7 @@ pub async fn add_section<C: ConnectionTrait + TransactionTrait>(
     title: &str,
     description: Option<String>,
 ) -> Result<Uuid, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_survey(&txn, survey_id).await?;
     let id = builder::add_section_in(&txn, survey_id, title, description).await?;
     record(
@@ -44,7 +44,7 @@ pub async fn update_section<C: ConnectionTrait + TransactionTrait>(
     title: &str,
     description: Option<String>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_survey(&txn, survey_id).await?;
     let section = section_of(&txn, survey_id, section_id).await?;
     survey_section::ActiveModel {
@@ -73,7 +73,7 @@ pub async fn delete_section<C: ConnectionTrait + TransactionTrait>(
     survey_id: Uuid,
     section_id: Uuid,
 ) -> Outcome {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_survey(&txn, survey_id).await?;
     let section = section_of(&txn, survey_id, section_id).await?;
     let holds = survey_question::Entity::find()
@@ -114,7 +114,7 @@ pub async fn move_one<C: ConnectionTrait + TransactionTrait>(
     what: Moving,
     step: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     lock_survey(&txn, survey_id).await?;
     let (action, details) = match what {
         Moving::Section(id) => (
