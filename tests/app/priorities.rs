@@ -10,7 +10,7 @@ use innspill::entities::input::{Channel, Status};
 use innspill::entities::input_theme::Origin;
 use innspill::entities::user::Role;
 use innspill::entities::{
-    business, business_theme, contact, input, input_theme, priority_scenario, theme,
+    business, business_theme, contact, input, input_theme, priority_scenario, theme, workshop_note,
 };
 use innspill::priorities::criteria::{Criterion, Weights};
 use innspill::priorities::ranking::{mcda, sensitivity};
@@ -18,7 +18,7 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait}
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::common::seed::input_row;
+use crate::common::seed::{a_workshop, input_row};
 use crate::common::spawn_app;
 use crate::common::staff::{signed_in, submit};
 
@@ -232,6 +232,30 @@ async fn world(db: &DatabaseConnection) -> World {
         },
     )
     .await;
+    // reise: a workshop note with three dot votes counts them; a hidden
+    // note's five do not.
+    let workshop = a_workshop(db).await;
+    for (status, votes) in [(Status::Published, 3), (Status::Hidden, 5)] {
+        let note = add_input(
+            db,
+            Input {
+                channel: Channel::Workshop,
+                status,
+                tags: &[(reise, Origin::Confirmed)],
+                ..base
+            },
+        )
+        .await;
+        workshop_note::Entity::insert(workshop_note::ActiveModel {
+            input_id: Set(note),
+            event_id: Set(workshop),
+            table_id: Set(None),
+            votes: Set(votes),
+        })
+        .exec_without_returning(db)
+        .await
+        .expect("note");
+    }
     a_business(
         db,
         "111111111",
@@ -260,6 +284,20 @@ async fn world(db: &DatabaseConnection) -> World {
     )
     .await;
     World { fisk, reise }
+}
+
+/// A list of `Count`s as a map from key to count.
+fn counts(list: &Value) -> BTreeMap<String, u64> {
+    list.as_array()
+        .expect("counts")
+        .iter()
+        .map(|c| {
+            (
+                c["key"].as_str().expect("key").to_owned(),
+                c["count"].as_u64().expect("n"),
+            )
+        })
+        .collect()
 }
 
 fn row<'a>(evidence: &'a Value, slug: &str) -> &'a Value {
@@ -294,26 +332,25 @@ async fn evidence_counts_what_people_confirmed_on_published_inputs() {
         "inactive theme left out"
     );
     let p = &ev["participation"];
-    // Published inputs only: four counted, plus the suggested-only idea.
-    assert_eq!(p["inputs"], 5);
-    assert_eq!(p["tagged"], 4);
+    // Published inputs only: five counted, plus the suggested-only idea.
+    assert_eq!(p["inputs"], 6);
+    assert_eq!(p["tagged"], 5);
+    let month = |days: i64| {
+        (Utc::now() - Duration::days(days))
+            .format("%Y-%m")
+            .to_string()
+    };
+    let mut months = BTreeMap::new();
+    for days in [5, 5, 5, 5, 40, 100] {
+        *months.entry(month(days)).or_insert(0u64) += 1;
+    }
+    assert_eq!(counts(&p["by_month"]), months);
     assert_eq!(p["businesses"], 2);
     let fisk = row(ev, "fisk");
     assert_eq!(fisk["inputs"], 4);
     assert_eq!(fisk["contributors"], 3);
-    let channels: BTreeMap<String, u64> = fisk["by_channel"]
-        .as_array()
-        .expect("channels")
-        .iter()
-        .map(|c| {
-            (
-                c["key"].as_str().expect("key").to_owned(),
-                c["count"].as_u64().expect("n"),
-            )
-        })
-        .collect();
     assert_eq!(
-        channels,
+        counts(&fisk["by_channel"]),
         BTreeMap::from([
             ("idea".into(), 2),
             ("interview".into(), 1),
@@ -327,9 +364,23 @@ async fn evidence_counts_what_people_confirmed_on_published_inputs() {
     assert_eq!(fisk["employees"], 47, "40 plus the middle of 5–9");
     assert_eq!(fisk["last_30_days"], 2);
     assert_eq!(fisk["previous_30_days"], 1);
+    let mut trend = BTreeMap::new();
+    for days in [5, 5, 40, 100] {
+        *trend.entry(month(days)).or_insert(0u64) += 1;
+    }
+    assert_eq!(counts(&fisk["trend"]), trend);
     assert_eq!(fisk["quotes"][0]["supports"], 7, "most supported first");
+    assert_eq!(fisk["quotes"].as_array().map(Vec::len), Some(4));
+    assert_eq!(fisk["dot_votes"], 0);
     let reise = row(ev, "reise");
-    assert_eq!(reise["inputs"], 1, "pending and suggested do not count");
+    assert_eq!(
+        reise["inputs"], 2,
+        "pending, hidden and suggested do not count"
+    );
+    assert_eq!(
+        reise["dot_votes"], 3,
+        "the hidden note's votes do not count"
+    );
     assert_eq!(
         reise["businesses"], 1,
         "the declined business does not count"

@@ -120,3 +120,34 @@ pub async fn seed_inputs(db: &DatabaseConnection) -> Seeded {
         .expect("survey");
     Seeded { idea, survey }
 }
+
+/// A published workshop that ended yesterday, for notes to belong to.
+pub async fn a_workshop(db: &DatabaseConnection) -> Uuid {
+    use innspill::entities::event;
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    event::Entity::insert(event::ActiveModel {
+        id: Set(id),
+        kind: Set(event::Kind::Workshop),
+        title: Set("Verksted".into()),
+        description: Set(String::new()),
+        location: Set(None),
+        online_url: Set(None),
+        starts_at: Set(now - chrono::Duration::hours(27)),
+        ends_at: Set(now - chrono::Duration::hours(24)),
+        capacity: Set(None),
+        signup_deadline: Set(None),
+        waitlist: Set(false),
+        ask_diet: Set(false),
+        ask_accessibility: Set(false),
+        ask_organisation: Set(false),
+        status: Set(event::Status::Published),
+        sequence: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await
+    .expect("workshop");
+    id
+}

@@ -114,9 +114,7 @@ pub async fn gather(
     let themes = sources::themes(db, lang).await?;
     let now = Utc::now();
     let tallies = inputs::tally(db, &themes, now).await?;
-    let quotes = inputs::quotes(db, &tallies.top).await?;
     let businesses = sources::businesses(db, &themes).await?;
-    let dots = sources::dot_votes(db, &tallies.workshop_notes, themes.len()).await?;
     let surveys = sources::surveys(db, lang, &themes).await?;
     let mut participation = tallies.participation;
     participation.businesses = businesses.registered;
@@ -124,28 +122,23 @@ pub async fn gather(
     let themes = themes
         .into_iter()
         .enumerate()
-        .map(|(i, theme)| {
-            let t = &tallies.themes[i];
-            ThemeEvidence {
-                inputs: t.inputs,
-                by_channel: t.by_channel.clone(),
-                contributors: t.contributors,
-                by_group: t.by_group.clone(),
-                breadth: t.breadth,
-                businesses: businesses.per_theme[i].0,
-                employees: businesses.per_theme[i].1,
-                dot_votes: dots[i],
-                survey: surveys.per_theme[i].clone(),
-                pairwise: pairwise.get(&theme.id).copied(),
-                trend: t.trend.clone(),
-                last_30_days: t.last_30_days,
-                previous_30_days: t.previous_30_days,
-                quotes: tallies.top[i]
-                    .iter()
-                    .filter_map(|id| quotes.get(id).cloned())
-                    .collect(),
-                theme,
-            }
+        .zip(tallies.themes)
+        .map(|((i, theme), t)| ThemeEvidence {
+            inputs: t.inputs,
+            by_channel: t.by_channel,
+            contributors: t.contributors,
+            by_group: t.by_group,
+            breadth: t.breadth,
+            businesses: businesses.per_theme[i].0,
+            employees: businesses.per_theme[i].1,
+            dot_votes: t.dot_votes,
+            survey: surveys.per_theme[i].clone(),
+            pairwise: pairwise.get(&theme.id).copied(),
+            trend: t.trend,
+            last_30_days: t.last_30_days,
+            previous_30_days: t.previous_30_days,
+            quotes: t.quotes,
+            theme,
         })
         .collect();
     Ok(Evidence {
