@@ -10,8 +10,7 @@ use innspill::entities::input::{self, Channel};
 use innspill::entities::input_theme::{self, Origin};
 use innspill::entities::pairwise_vote::{self, Outcome};
 use innspill::entities::{
-    business, business_theme, event, priority_assessment, survey_response, theme, user,
-    workshop_note,
+    business, business_theme, priority_assessment, survey_response, theme, user, workshop_note,
 };
 use innspill::priorities::pairwise::service::options;
 use innspill::surveys::model::{Answer, Answers, Kind, SurveyStatus};
@@ -23,6 +22,10 @@ use sea_orm::{
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
+
+#[allow(dead_code)]
+#[path = "../common/seed.rs"]
+mod seed;
 
 /// How many themes the ranking weighs: the target.
 pub const THEMES: usize = 12;
@@ -153,31 +156,7 @@ async fn twelve_themes(db: &DatabaseConnection, rng: &mut Rng) -> Vec<Uuid> {
 
 /// Makes some ideas workshop notes of one event, with dot votes.
 async fn workshop(db: &DatabaseConnection, rng: &mut Rng) {
-    let now = Utc::now();
-    let event_id = Uuid::now_v7();
-    event::Entity::insert(event::ActiveModel {
-        id: Set(event_id),
-        kind: Set(event::Kind::Workshop),
-        title: Set("Verksted".into()),
-        description: Set(String::new()),
-        location: Set(None),
-        online_url: Set(None),
-        starts_at: Set(now - Span::days(20)),
-        ends_at: Set(now - Span::days(20) + Span::hours(3)),
-        capacity: Set(None),
-        signup_deadline: Set(None),
-        waitlist: Set(false),
-        ask_diet: Set(false),
-        ask_accessibility: Set(false),
-        ask_organisation: Set(false),
-        status: Set(event::Status::Published),
-        sequence: Set(0),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await
-    .expect("event");
+    let event_id = seed::a_workshop(db).await;
     let ids: Vec<Uuid> = input::Entity::find()
         .select_only()
         .column(input::Column::Id)
