@@ -282,6 +282,7 @@ async fn load_demo(settings: Settings, options: &demo::Options) -> Result<(), Bo
         );
     }
     println!(", with {} supports", report.supports);
+    println!("  pairwise: {} votes on the themes", report.pairwise_votes);
     match &report.settings {
         Some(programme) => println!(
             "  settings: \"{}\" in {} municipality ({})",

@@ -3,10 +3,13 @@
 //! published ideas with support, from the labelled data built into the binary
 //! (`assets/demo/`). By default each labelled idea once, over the last six
 //! weeks; with `--ideas N`, N ideas composed from them over the programme
-//! period, written in bulk, for trying the platform at scale.
+//! period, written in bulk, for trying the platform at scale. Visitors'
+//! answers to the pairwise survey of the themes come with them, so the
+//! prioritisation has more than the ideas to weigh.
 
 mod compose;
 pub(crate) mod data;
+mod pairwise;
 mod schedule;
 mod title;
 mod write;
@@ -83,6 +86,8 @@ pub struct DemoReport {
     pub themes: ImportReport,
     pub ideas: usize,
     pub supports: usize,
+    /// Answers in the pairwise survey of the themes.
+    pub pairwise_votes: usize,
     /// The oldest and newest publication date given.
     pub published: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// The programme settings written, when they were still the defaults.
@@ -163,6 +168,7 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
         themes,
         ideas: 0,
         supports: 0,
+        pairwise_votes: 0,
         published: None,
         settings: written_settings,
     };
@@ -189,11 +195,16 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
         }
     }
     batch.write(&txn).await?;
+    report.pairwise_votes = pairwise::vote(&txn, &mut rng, count, now).await?;
     audit::record(
         &txn,
         Entry::new(None, "demo.load").details(format!(
-            "themes: {} created, {} updated; ideas: {}; supports: {}",
-            report.themes.created, report.themes.updated, report.ideas, report.supports
+            "themes: {} created, {} updated; ideas: {}; supports: {}; pairwise votes: {}",
+            report.themes.created,
+            report.themes.updated,
+            report.ideas,
+            report.supports,
+            report.pairwise_votes
         )),
     )
     .await?;

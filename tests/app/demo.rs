@@ -293,3 +293,76 @@ async fn demo_ideas_composes_that_many_varied_ideas_with_themes_and_support_from
     other.close().await.ok();
     db.close().await.ok();
 }
+
+/// The demo's visitors answer the pairwise survey leaning to the themes
+/// that more ideas were about: the fitted scores rank the themes much as
+/// their numbers of ideas do (votes drawn without the lean gave rank
+/// correlations between -0.67 and 0.55 over ten seeds, with it 0.76 to 1),
+/// and a tenth or so are "can't decide".
+#[tokio::test]
+async fn demo_visitors_answer_the_pairwise_survey_leaning_to_the_themes_with_more_ideas() {
+    let database = TestDatabase::create().await;
+    let db = innspill::db::connect(&database.url).await.expect("connect");
+    innspill::db::migrate(&db).await.expect("migrate");
+    let report = innspill::demo::load(
+        &db,
+        &innspill::demo::Options {
+            seed: Some(7),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("demo");
+    let scores = innspill::priorities::pairwise::scores(&db, innspill::web::Lang::Nb)
+        .await
+        .expect("scores");
+    assert_eq!(scores.votes, report.pairwise_votes as u64);
+    assert!(
+        (60 * 5..=60 * 20).contains(&report.pairwise_votes),
+        "{} votes from 60 visitors",
+        report.pairwise_votes
+    );
+    assert_eq!(scores.streams, 60);
+    let skip_share = scores.skips as f64 / scores.votes as f64;
+    assert!((0.03..0.2).contains(&skip_share), "{skip_share}");
+    assert_eq!(scores.options.len(), 8, "every theme is an option");
+
+    let mut tagged: HashMap<uuid::Uuid, usize> = HashMap::new();
+    for tag in input_theme::Entity::find()
+        .filter(input_theme::Column::Origin.eq(Origin::Manual))
+        .all(&db)
+        .await
+        .expect("tags")
+    {
+        *tagged.entry(tag.theme_id).or_default() += 1;
+    }
+    let score_of = |theme: uuid::Uuid| {
+        scores
+            .options
+            .iter()
+            .find(|o| o.theme_id == Some(theme))
+            .map(|o| o.score)
+            .expect("scored")
+    };
+    // Spearman's rank correlation between ideas per theme and score: near
+    // 1 when the votes follow the ideas, near 0 (either sign) when random.
+    let themes: Vec<uuid::Uuid> = tagged.keys().copied().collect();
+    let ranks = |value: &dyn Fn(uuid::Uuid) -> f64| {
+        let mut order = themes.clone();
+        order.sort_by(|a, b| value(*a).total_cmp(&value(*b)));
+        themes
+            .iter()
+            .map(|t| order.iter().position(|o| o == t).expect("ranked") as f64)
+            .collect::<Vec<_>>()
+    };
+    let by_ideas = ranks(&|t| tagged[&t] as f64);
+    let by_score = ranks(&|t| score_of(t));
+    let n = themes.len() as f64;
+    let d2: f64 = by_ideas
+        .iter()
+        .zip(&by_score)
+        .map(|(a, b)| (a - b).powi(2))
+        .sum();
+    let rho = 1.0 - 6.0 * d2 / (n * (n * n - 1.0));
+    assert!(rho > 0.6, "rank correlation {rho}: {tagged:?}");
+}
