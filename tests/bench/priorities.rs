@@ -54,7 +54,7 @@ async fn run(name: &str, url: &str, ideas: usize) {
         priorities_data::BUSINESSES,
         priorities_data::ASSESSORS,
         priorities_data::THEMES,
-        priorities_data::VOTES,
+        filled.votes,
         priorities_data::WORKSHOP_NOTES,
         priorities_data::SURVEY_RESPONSES,
         started.elapsed().as_secs_f64()

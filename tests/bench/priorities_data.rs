@@ -61,6 +61,8 @@ impl Rng {
 pub struct Filled {
     pub inputs: u64,
     pub tags: u64,
+    /// The demo's pairwise votes and this module's.
+    pub votes: u64,
     pub themes: usize,
 }
 
@@ -91,6 +93,7 @@ pub async fn fill(db: &DatabaseConnection, ideas: usize) -> Filled {
     Filled {
         inputs: report.ideas as u64,
         tags,
+        votes: pairwise_vote::Entity::find().count(db).await.expect("votes"),
         themes: themes.len(),
     }
 }
