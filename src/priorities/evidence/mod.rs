@@ -113,32 +113,42 @@ pub async fn gather(
 ) -> Result<Evidence, AppError> {
     let themes = sources::themes(db, lang).await?;
     let now = Utc::now();
-    let tallies = inputs::tally(db, &themes, now).await?;
-    let businesses = sources::businesses(db, &themes).await?;
-    let surveys = sources::surveys(db, lang, &themes).await?;
+    // The sources read side by side, on connections of their own.
+    let (tallies, businesses, surveys) = tokio::try_join!(
+        inputs::tally(db, &themes, now),
+        sources::businesses(db, &themes),
+        sources::surveys(db, lang, &themes),
+    )?;
+    let quotes = inputs::quotes(db, &tallies.top).await?;
+    let dots = sources::dot_votes(db, &tallies.workshop_notes, themes.len()).await?;
     let mut participation = tallies.participation;
     participation.businesses = businesses.registered;
     participation.survey_responses = surveys.responses;
     let themes = themes
         .into_iter()
         .enumerate()
-        .zip(tallies.themes)
-        .map(|((i, theme), t)| ThemeEvidence {
-            inputs: t.inputs,
-            by_channel: t.by_channel,
-            contributors: t.contributors,
-            by_group: t.by_group,
-            breadth: t.breadth,
-            businesses: businesses.per_theme[i].0,
-            employees: businesses.per_theme[i].1,
-            dot_votes: t.dot_votes,
-            survey: surveys.per_theme[i].clone(),
-            pairwise: pairwise.get(&theme.id).copied(),
-            trend: t.trend,
-            last_30_days: t.last_30_days,
-            previous_30_days: t.previous_30_days,
-            quotes: t.quotes,
-            theme,
+        .map(|(i, theme)| {
+            let t = &tallies.themes[i];
+            ThemeEvidence {
+                inputs: t.inputs,
+                by_channel: t.by_channel.clone(),
+                contributors: t.contributors,
+                by_group: t.by_group.clone(),
+                breadth: t.breadth,
+                businesses: businesses.per_theme[i].0,
+                employees: businesses.per_theme[i].1,
+                dot_votes: dots[i],
+                survey: surveys.per_theme[i].clone(),
+                pairwise: pairwise.get(&theme.id).copied(),
+                trend: t.trend.clone(),
+                last_30_days: t.last_30_days,
+                previous_30_days: t.previous_30_days,
+                quotes: tallies.top[i]
+                    .iter()
+                    .filter_map(|id| quotes.get(id).cloned())
+                    .collect(),
+                theme,
+            }
         })
         .collect();
     Ok(Evidence {

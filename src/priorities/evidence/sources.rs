@@ -1,5 +1,5 @@
 //! The evidence that does not come from inputs: the candidate themes,
-//! businesses' interest and the surveys.
+//! businesses' interest, workshop dot votes and the surveys.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{SurveyEvidence, ThemeInfo};
-use crate::entities::{business, business_theme};
+use crate::entities::{business, business_theme, workshop_note};
 use crate::error::AppError;
 use crate::interviews::size;
 use crate::surveys::SurveyStatus;
@@ -76,6 +76,29 @@ pub(super) async fn businesses(
         registered,
         per_theme,
     })
+}
+
+/// Dot votes per theme: a note's votes count for every theme it carries.
+pub(super) async fn dot_votes(
+    db: &impl ConnectionTrait,
+    notes: &HashMap<Uuid, Vec<usize>>,
+    themes: usize,
+) -> Result<Vec<u64>, AppError> {
+    let rows: Vec<(Uuid, i32)> = workshop_note::Entity::find()
+        .select_only()
+        .column(workshop_note::Column::InputId)
+        .column(workshop_note::Column::Votes)
+        .filter(workshop_note::Column::Votes.gt(0))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = vec![0; themes];
+    for (input_id, votes) in rows {
+        for &t in notes.get(&input_id).into_iter().flatten() {
+            out[t] += u64::try_from(votes).unwrap_or(0);
+        }
+    }
+    Ok(out)
 }
 
 pub(super) struct Surveys {
