@@ -93,7 +93,10 @@ pub async fn fill(db: &DatabaseConnection, ideas: usize) -> Filled {
     Filled {
         inputs: report.ideas as u64,
         tags,
-        votes: pairwise_vote::Entity::find().count(db).await.expect("votes"),
+        votes: pairwise_vote::Entity::find()
+            .count(db)
+            .await
+            .expect("votes"),
         themes: themes.len(),
     }
 }
