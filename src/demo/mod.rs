@@ -36,6 +36,9 @@ use compose::{Composer, Draft, random_location};
 use schedule::{GENERATED_SPREAD, LABELLED_SPREAD, Window};
 use write::{Batch, IDEAS_PER_BATCH, Planned};
 
+/// Sets the pairwise votes' random stream apart from the ideas'.
+const VOTES_STREAM: u64 = 0x7061_6972_7769_7365;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
     #[error(
@@ -128,7 +131,11 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
         None => DemoData::embedded(),
     };
     let rows = data.rows()?;
-    let mut rng = StdRng::seed_from_u64(options.seed.unwrap_or_else(rand::random));
+    let seed = options.seed.unwrap_or_else(rand::random);
+    let mut rng = StdRng::seed_from_u64(seed);
+    // A stream of its own: the ideas' draws depend on the clock (support
+    // times fall between publication and now), the votes only on the seed.
+    let mut votes_rng = StdRng::seed_from_u64(seed ^ VOTES_STREAM);
 
     let txn = crate::db::begin(db).await?;
     let existing = input::Entity::find().count(&txn).await?;
@@ -195,7 +202,7 @@ pub async fn load(db: &DatabaseConnection, options: &Options) -> Result<DemoRepo
         }
     }
     batch.write(&txn).await?;
-    report.pairwise_votes = pairwise::vote(&txn, &mut rng, count, now).await?;
+    report.pairwise_votes = pairwise::vote(&txn, &mut votes_rng, count, now).await?;
     audit::record(
         &txn,
         Entry::new(None, "demo.load").details(format!(

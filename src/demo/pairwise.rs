@@ -110,7 +110,8 @@ async fn strengths(
         .iter()
         .map(|&n| {
             if mean > 0.0 {
-                (LEAN * (n - mean) / mean).exp()
+                // Bounded, so that odd data cannot overflow to infinity.
+                (LEAN * (n - mean) / mean).clamp(-30.0, 30.0).exp()
             } else {
                 1.0
             }

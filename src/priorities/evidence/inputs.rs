@@ -152,12 +152,15 @@ impl Running {
             out
         };
         let channels = keys.channels.iter().map(|c| c.to_value()).collect();
+        let by_group = named(keys.groups.clone(), &self.groups);
         ThemeTally {
             inputs: self.inputs,
             contributors: self.senders.iter().map(|w| u64::from(w.count_ones())).sum(),
-            breadth: effective_number(self.groups.iter().copied()),
+            // Summed in the groups' name order, so the last digit never
+            // depends on the order the database returned the rows in.
+            breadth: effective_number(by_group.iter().map(|g| g.count)),
             by_channel: named(channels, &self.channels),
-            by_group: named(keys.groups.clone(), &self.groups),
+            by_group,
             trend: self
                 .months
                 .iter()
