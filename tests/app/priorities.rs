@@ -10,7 +10,7 @@ use innspill::entities::input::{Channel, Status};
 use innspill::entities::input_theme::Origin;
 use innspill::entities::user::Role;
 use innspill::entities::{
-    business, business_theme, contact, input, input_theme, priority_scenario, theme, workshop_note,
+    business, business_theme, contact, input, input_theme, priority_scenario, workshop_note,
 };
 use innspill::priorities::criteria::{Criterion, Weights};
 use innspill::priorities::ranking::{mcda, sensitivity};
@@ -18,31 +18,9 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait}
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::common::seed::{a_workshop, input_row};
+use crate::common::seed::{a_theme, a_workshop, input_row};
 use crate::common::spawn_app;
 use crate::common::staff::{signed_in, submit};
-
-async fn add_theme(db: &DatabaseConnection, slug: &str, position: i32, active: bool) -> Uuid {
-    let id = Uuid::now_v7();
-    theme::Entity::insert(theme::ActiveModel {
-        id: Set(id),
-        slug: Set(slug.into()),
-        name_nb: Set(format!("Tema {slug}")),
-        name_nn: Set(format!("Tema {slug}")),
-        name_en: Set(format!("Theme {slug}")),
-        description: Set(String::new()),
-        keywords: Set(String::new()),
-        colour: Set("#336699".into()),
-        position: Set(position),
-        active: Set(active),
-        created_at: Set(Utc::now()),
-        updated_at: Set(Utc::now()),
-    })
-    .exec_without_returning(db)
-    .await
-    .expect("theme");
-    id
-}
 
 struct Input<'a> {
     channel: Channel,
@@ -150,9 +128,9 @@ struct World {
 /// Two active themes and one inactive; inputs that count and inputs that
 /// must not (hidden, merely suggested, inactive theme); three businesses.
 async fn world(db: &DatabaseConnection) -> World {
-    let fisk = add_theme(db, "fisk", 1, true).await;
-    let reise = add_theme(db, "reise", 2, true).await;
-    let gone = add_theme(db, "gammel", 3, false).await;
+    let fisk = a_theme(db, "fisk", "Tema fisk", 1, true).await;
+    let reise = a_theme(db, "reise", "Tema reise", 2, true).await;
+    let gone = a_theme(db, "gammel", "Tema gammel", 3, false).await;
     let kari = a_contact(db).await;
     let base = Input {
         channel: Channel::Idea,

@@ -7,7 +7,7 @@
 use chrono::{Duration, Utc};
 use innspill::entities::input::{Channel, Status};
 use innspill::entities::input_theme::Origin;
-use innspill::entities::{input, input_theme, theme};
+use innspill::entities::{input, input_theme};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -26,28 +26,6 @@ pub const THEMES: [(&str, &str); 5] = [
     ("kompetanse", "Kompetanse og utdanning"),
     ("landbruk", "Landbruk og lokal mat"),
 ];
-
-async fn add_theme(db: &DatabaseConnection, slug: &str, name: &str, position: i32) -> Uuid {
-    let id = Uuid::now_v7();
-    theme::Entity::insert(theme::ActiveModel {
-        id: Set(id),
-        slug: Set(slug.into()),
-        name_nb: Set(name.into()),
-        name_nn: Set(name.into()),
-        name_en: Set(format!("Theme {slug}")),
-        description: Set(String::new()),
-        keywords: Set(String::new()),
-        colour: Set("#336699".into()),
-        position: Set(position),
-        active: Set(true),
-        created_at: Set(Utc::now()),
-        updated_at: Set(Utc::now()),
-    })
-    .exec_without_returning(db)
-    .await
-    .expect("theme");
-    id
-}
 
 /// An input to seed: channel, group, supports, days ago, text and tags.
 type Seeded<'a> = (Channel, &'a str, i32, i64, &'a str, &'a [(Uuid, Origin)]);
@@ -105,7 +83,7 @@ pub async fn seed_priorities(
     .expect("facilitator");
     let mut ids = Vec::new();
     for (position, (slug, name)) in (1..).zip(THEMES) {
-        ids.push(add_theme(&app.db, slug, name, position).await);
+        ids.push(common::seed::a_theme(&app.db, slug, name, position, true).await);
     }
     let [reise, sjo, industri, kompetanse] = [ids[0], ids[1], ids[2], ids[3]];
     let confirmed = Origin::Confirmed;

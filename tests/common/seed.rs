@@ -46,19 +46,26 @@ pub fn input_row(id: Uuid, channel: Channel, status: Status, body: &str) -> inpu
     }
 }
 
-async fn theme(db: &DatabaseConnection, slug: &str, position: i32) -> Uuid {
+/// An active or retired theme named `name` in every language.
+pub async fn a_theme(
+    db: &DatabaseConnection,
+    slug: &str,
+    name: &str,
+    position: i32,
+    active: bool,
+) -> Uuid {
     let id = Uuid::now_v7();
     theme::Entity::insert(theme::ActiveModel {
         id: Set(id),
         slug: Set(slug.into()),
-        name_nb: Set(slug.into()),
-        name_nn: Set(slug.into()),
-        name_en: Set(slug.into()),
+        name_nb: Set(name.into()),
+        name_nn: Set(name.into()),
+        name_en: Set(name.into()),
         description: Set(String::new()),
         keywords: Set(String::new()),
         colour: Set("#336699".into()),
         position: Set(position),
-        active: Set(true),
+        active: Set(active),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
     })
@@ -84,8 +91,8 @@ async fn tag(db: &DatabaseConnection, input: Uuid, theme: Uuid, origin: Origin, 
 /// A published idea with a contact and two tags (one a suggestion), then a
 /// pending survey answer without either.
 pub async fn seed_inputs(db: &DatabaseConnection) -> Seeded {
-    let reiseliv = theme(db, "reiseliv", 1).await;
-    let sjomat = theme(db, "sjomat", 2).await;
+    let reiseliv = a_theme(db, "reiseliv", "reiseliv", 1, true).await;
+    let sjomat = a_theme(db, "sjomat", "sjomat", 2, true).await;
     let contact_id = Uuid::now_v7();
     contact::Entity::insert(contact::ActiveModel {
         id: Set(contact_id),
